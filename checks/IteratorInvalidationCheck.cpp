@@ -1,0 +1,263 @@
+//===- IteratorInvalidationCheck.cpp - containers-iterator-invalidation ---===//
+
+#include "checks/IteratorInvalidationCheck.h"
+#include "lib/ContainerAccess.h"
+#include "lib/ElementHandle.h"
+#include "lib/LoopBody.h"
+#include "lib/SharedOptions.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::containers {
+
+static constexpr llvm::StringLiteral InvalidatedLoop =
+    "the loop's iterator is invalidated";
+
+IteratorInvalidationCheck::IteratorInvalidationCheck(llvm::StringRef Name,
+                                                     ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      ExtraContainers(
+          readSharedOption(*Context, Name, "ExtraContainers", "")) {
+  std::string Error;
+  if (!Model.addExtraContainers(ExtraContainers, Error))
+    configurationDiag("invalid value for option 'containers.ExtraContainers': "
+                      "%0; the option is ignored",
+                      DiagnosticIDs::Error)
+        << Error;
+}
+
+void IteratorInvalidationCheck::storeOptions(
+    ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ExtraContainers", ExtraContainers);
+}
+
+void IteratorInvalidationCheck::registerMatchers(MatchFinder *Finder) {
+  // Every range-based for loop; the range's type is tested (and cached) in
+  // check(), which is cheaper than a type matcher per loop.
+  Finder->addMatcher(cxxForRangeStmt().bind("loop"), this);
+  // Locals whose initialiser calls something that hands out a handle into a
+  // container. The range-for's own hidden variables are implicit: skipped.
+  auto HandleSource = callExpr(callee(functionDecl(hasAnyName(
+      "begin", "cbegin", "end", "cend", "rbegin", "rend", "find",
+      "lower_bound", "upper_bound", "at", "front", "back", "data", "c_str",
+      "operator[]", "operator*", "operator->"))));
+  auto Dereference = unaryOperator(hasOperatorName("*"));
+  Finder->addMatcher(
+      varDecl(hasLocalStorage(), unless(isImplicit()), unless(parmVarDecl()),
+              hasInitializer(expr(anyOf(HandleSource, hasDescendant(HandleSource),
+                                        hasDescendant(Dereference)))))
+          .bind("handle"),
+      this);
+}
+
+void IteratorInvalidationCheck::check(const MatchFinder::MatchResult &Result) {
+  // A TU that does not compile has a partial AST: say nothing about it.
+  if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred())
+    return;
+  if (const auto *Loop = Result.Nodes.getNodeAs<CXXForRangeStmt>("loop"))
+    checkRangeFor(Loop, *Result.Context);
+  if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("handle"))
+    checkHandle(Var, *Result.Context);
+}
+
+void IteratorInvalidationCheck::onEndOfTranslationUnit() {
+  Flows.clear();
+  Reported.clear();
+}
+
+bool IteratorInvalidationCheck::firstReport(SourceLocation Loc,
+                                            const void *Subject) {
+  return Reported.insert({Loc.getRawEncoding(), Subject}).second;
+}
+
+const FunctionFlow *IteratorInvalidationCheck::flowOf(const FunctionDecl *FD,
+                                                      ASTContext &Ctx) {
+  auto [It, Inserted] = Flows.try_emplace(FD);
+  if (Inserted)
+    It->second = FunctionFlow::build(FD, Ctx, Model);
+  return It->second.get();
+}
+
+bool IteratorInvalidationCheck::isReservedGrowth(const ContainerOperation &Op,
+                                                 const FunctionDecl *FD,
+                                                 ASTContext &Ctx) {
+  if (!Op.Rule || !Op.Rule->GrowsStorage)
+    return false;
+  const FunctionFlow *Flow = flowOf(FD, Ctx);
+  if (!Flow)
+    return false;
+  for (const ContainerOperation &Other : Flow->operations())
+    if (Other.Name == "reserve" && Other.Container == Op.Container &&
+        Flow->reaches(Other.Call, Op.Call))
+      return true;
+  return false;
+}
+
+/// The function whose body holds a declaration (a lambda's call operator for
+/// a declaration inside a lambda); null inside uninstantiated templates,
+/// which are analysed through their instantiations instead.
+static const FunctionDecl *analysableFunction(const Decl *D) {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(D->getDeclContext());
+  if (!FD || FD->isDependentContext())
+    return nullptr;
+  return FD;
+}
+
+void IteratorInvalidationCheck::checkRangeFor(const CXXForRangeStmt *Loop,
+                                              ASTContext &Ctx) {
+  const VarDecl *LoopVar = Loop->getLoopVariable();
+  const FunctionDecl *FD = LoopVar ? analysableFunction(LoopVar) : nullptr;
+  const Expr *Range = Loop->getRangeInit();
+  if (!FD || !Range ||
+      !Model.classify(Range->getType().getNonReferenceType()))
+    return;
+  // Only a named container has an identity; a loop over a temporary copy may
+  // modify the original.
+  std::optional<ContainerRef> Iterated = ContainerRef::fromExpr(Range);
+  if (!Iterated)
+    return;
+  const std::string Name = Iterated->name();
+
+  auto LoopNote = [&] {
+    diag(Range->getBeginLoc(), "the range-based for loop iterates '%0' here",
+         DiagnosticIDs::Note)
+        << Name;
+  };
+  // Does \p Op, run during an iteration, invalidate the loop's iterator?
+  auto Invalidates = [&](const ContainerOperation &Op,
+                         llvm::function_ref<bool(const Expr *)> IsVisited) {
+    if (!Op.Rule || Op.Container != *Iterated)
+      return false;
+    switch (Op.Rule->Loop) {
+    case LoopEffect::Safe:
+      return false;
+    case LoopEffect::VisitedElement:
+      // Erasing another element leaves the loop's iterator valid; an
+      // unknown key is given the benefit of the doubt.
+      return !Op.Args.empty() && IsVisited(Op.Args[0]);
+    case LoopEffect::Always:
+      // `m[kv.first]` finds the visited element: nothing is inserted.
+      return !(llvm::is_contained({llvm::StringRef("operator[]"),
+                                   llvm::StringRef("try_emplace"),
+                                   llvm::StringRef("insert_or_assign")},
+                                  Op.Name) &&
+               !Op.Args.empty() && isVisitedKey(Op.Args[0], Loop)) &&
+             !isReservedGrowth(Op, FD, Ctx);
+    }
+    return false;
+  };
+  auto IsVisited = [&](const Expr *E) { return isVisitedElement(E, Loop); };
+
+  forEachCallInLoopBody(Loop, Loop->getBody(), [&](const CallExpr *Call,
+                                                   llvm::ArrayRef<const Stmt *>
+                                                       Path) {
+    if (std::optional<ContainerOperation> Op =
+            ContainerOperation::match(Call, Model)) {
+      if (!Invalidates(*Op, IsVisited) || leavesLoopRightAfter(Path) ||
+          !firstReport(Op->Loc, Loop))
+        return;
+      bool ErasesVisited = Op->Rule->Loop == LoopEffect::VisitedElement;
+      diag(Op->Loc, "'%0' is modified by '%1'%select{ while a range-based for "
+                    "loop iterates it|, which erases the element the "
+                    "range-based for loop is visiting}2; %3")
+          << Name << Op->Name << ErasesVisited << InvalidatedLoop;
+      LoopNote();
+      return;
+    }
+    // One call level deep: a member function of the same class that
+    // modifies the iterated member.
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    if (!Member || !Iterated->isMemberOfThis() ||
+        !isa<CXXThisExpr>(Member->getImplicitObjectArgument()->IgnoreImpCasts()))
+      return;
+    const CXXMethodDecl *Callee = Member->getMethodDecl();
+    const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
+    if (!Definition || Definition == FD || Definition->isDependentContext())
+      return;
+    const FunctionFlow *CalleeFlow = flowOf(Definition, Ctx);
+    if (!CalleeFlow)
+      return;
+    // In the callee, the visited element arrives through a parameter.
+    auto IsVisitedInCallee = [&](const Expr *E) {
+      for (unsigned I = 0; I < Definition->getNumParams() &&
+                           I < Member->getNumArgs();
+           ++I)
+        if (refersTo(E, Definition->getParamDecl(I)) &&
+            isVisitedElement(Member->getArg(I), Loop))
+          return true;
+      return false;
+    };
+    for (const ContainerOperation &Op : CalleeFlow->operations()) {
+      if (!Invalidates(Op, IsVisitedInCallee))
+        continue;
+      if (leavesLoopRightAfter(Path) ||
+          !firstReport(Member->getExprLoc(), Loop))
+        return;
+      diag(Member->getExprLoc(), "'%0' is modified by the call to '%1' while "
+                                 "a range-based for loop iterates it; %2")
+          << Name << Callee->getName() << InvalidatedLoop;
+      diag(Op.Loc, "'%0' is modified by '%1' here", DiagnosticIDs::Note)
+          << Name << Op.Name;
+      LoopNote();
+      return;
+    }
+  });
+}
+
+void IteratorInvalidationCheck::checkHandle(const VarDecl *Var,
+                                            ASTContext &Ctx) {
+  const FunctionDecl *FD = analysableFunction(Var);
+  if (!FD)
+    return;
+  std::optional<ElementHandle> Handle = ElementHandle::fromVar(Var, Model);
+  if (!Handle)
+    return;
+  const FunctionFlow *Flow = flowOf(FD, Ctx);
+  if (!Flow)
+    return;
+  // Assigning to a reference writes the element; only iterators and
+  // pointers are re-pointed by assignment.
+  const bool Rebindable = Handle->Kind != HandleKind::Reference;
+  // A dangling pointer is only a bug when dereferenced.
+  auto IsUse = [&](const DeclRefExpr *Ref) {
+    return Handle->Kind != HandleKind::Pointer || Flow->isDereferenced(Ref);
+  };
+  for (const ContainerOperation &Op : Flow->operations()) {
+    if (!Handle->isInvalidatedBy(Op) || isReservedGrowth(Op, FD, Ctx))
+      continue;
+    const DeclRefExpr *Use = Flow->useAfter(Op.Call, Var, Rebindable, IsUse);
+    if (!Use || !firstReport(Op.Loc, Var))
+      continue;
+    const std::string Name = Handle->Container.name();
+    diag(Op.Loc, "'%0' on '%1' invalidates %2 '%3', which is used afterwards")
+        << Op.Name << Name << Handle->kindName() << Var->getName();
+    diag(Var->getLocation(), "'%0' is obtained from '%1' here",
+         DiagnosticIDs::Note)
+        << Var->getName() << Name;
+    diag(Use->getLocation(), "'%0' is used here", DiagnosticIDs::Note)
+        << Var->getName();
+    if (Handle->Kind == HandleKind::Iterator && Handle->isErasedBy(Op) &&
+        !Op.Args.empty() && refersTo(Op.Args[0], Var))
+      suggestEraseFix(*Handle, Op, Use, Ctx);
+    return;
+  }
+}
+
+void IteratorInvalidationCheck::suggestEraseFix(const ElementHandle &Handle,
+                                                const ContainerOperation &Op,
+                                                const DeclRefExpr *Use,
+                                                ASTContext &Ctx) {
+  llvm::StringRef Var = Handle.Var->getName();
+  const std::string Name = Handle.Container.name();
+  diag(Op.Loc,
+       "use the iterator that '%0' returns ('%1 = %2.%0(%1)') and advance "
+       "'%1' only when nothing was erased",
+       DiagnosticIDs::Note)
+      << Op.Name << Var << Name;
+}
+
+} // namespace clang::tidy::containers

@@ -1,0 +1,60 @@
+//===- IteratorInvalidationCheck.h - containers-iterator-invalidation -----===//
+
+#ifndef CONTAINERS_TIDY_CHECKS_ITERATORINVALIDATIONCHECK_H
+#define CONTAINERS_TIDY_CHECKS_ITERATORINVALIDATIONCHECK_H
+
+#include "lib/ContainerModel.h"
+#include "lib/FunctionFlow.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <memory>
+
+namespace clang::tidy::containers {
+
+struct ContainerOperation;
+struct ElementHandle;
+
+/// A container modified while a loop walks it, or an iterator, reference or
+/// pointer into it used after an operation that invalidates it.
+///
+/// For the user-facing documentation see
+/// docs/checks/containers-iterator-invalidation.md
+class IteratorInvalidationCheck : public ClangTidyCheck {
+public:
+  IteratorInvalidationCheck(llvm::StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11;
+  }
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_AsIs;
+  }
+
+private:
+  void checkRangeFor(const CXXForRangeStmt *Loop, ASTContext &Ctx);
+  void checkHandle(const VarDecl *Var, ASTContext &Ctx);
+  const FunctionFlow *flowOf(const FunctionDecl *FD, ASTContext &Ctx);
+  /// Is \p Op growth that a reserve() on the same container, earlier in the
+  /// same function, makes non-reallocating?
+  bool isReservedGrowth(const ContainerOperation &Op, const FunctionDecl *FD,
+                        ASTContext &Ctx);
+  void suggestEraseFix(const ElementHandle &Handle,
+                       const ContainerOperation &Op, const DeclRefExpr *Use,
+                       ASTContext &Ctx);
+  /// True the first time a warning at \p Loc about \p Subject is seen: a
+  /// template instantiated twice reports once.
+  bool firstReport(SourceLocation Loc, const void *Subject);
+
+  const std::string ExtraContainers;
+  ContainerModel Model;
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionFlow>> Flows;
+  llvm::DenseSet<std::pair<SourceLocation::UIntTy, const void *>> Reported;
+};
+
+} // namespace clang::tidy::containers
+
+#endif // CONTAINERS_TIDY_CHECKS_ITERATORINVALIDATIONCHECK_H

@@ -1,0 +1,206 @@
+//===- ContainerAccess.cpp ------------------------------------------------===//
+
+#include "lib/ContainerAccess.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::containers {
+
+const Expr *ignoreWrappers(const Expr *E) {
+  while (true) {
+    const Expr *Before = E;
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    if (const auto *C = dyn_cast<ExprWithCleanups>(E))
+      E = C->getSubExpr();
+    if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    if (E == Before)
+      return E;
+  }
+}
+
+/// Strips `*p`, `*sp`, `sp.operator->()`: they name the object pointed to.
+static const Expr *ignoreDerefs(const Expr *E) {
+  while (true) {
+    E = ignoreWrappers(E);
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && U->getOpcode() == UO_Deref) {
+      E = U->getSubExpr();
+      continue;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+        Op && Op->getNumArgs() == 1 &&
+        (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow)) {
+      E = Op->getArg(0);
+      continue;
+    }
+    return E;
+  }
+}
+
+static bool buildPath(const Expr *E,
+                      llvm::SmallVectorImpl<const ValueDecl *> &Path,
+                      unsigned Depth) {
+  if (Depth > 6)
+    return false;
+  E = ignoreDerefs(E);
+  if (isa<CXXThisExpr>(E)) {
+    Path.push_back(nullptr);
+    return true;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *Var = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!Var)
+      return false;
+    // `auto &items = this->items_;` is another name for `items_`.
+    if (Var->getType()->isReferenceType() && Var->hasLocalStorage() &&
+        !isa<ParmVarDecl>(Var) && Var->getInit()) {
+      llvm::SmallVector<const ValueDecl *, 3> Aliased;
+      if (buildPath(Var->getInit(), Aliased, Depth + 1)) {
+        Path.append(Aliased.begin(), Aliased.end());
+        return true;
+      }
+    }
+    Path.push_back(Var->getCanonicalDecl());
+    return true;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!Field)
+      return false;
+    if (!buildPath(ME->getBase(), Path, Depth + 1))
+      return false;
+    Path.push_back(Field->getCanonicalDecl());
+    return true;
+  }
+  return false;
+}
+
+std::optional<ContainerRef> ContainerRef::fromExpr(const Expr *E) {
+  if (!E)
+    return std::nullopt;
+  ContainerRef Ref;
+  if (!buildPath(E, Ref.Path, 0) || Ref.Path.back() == nullptr)
+    return std::nullopt;
+  return Ref;
+}
+
+std::string ContainerRef::name() const {
+  std::string Name;
+  for (const ValueDecl *D : Path) {
+    if (!D)
+      continue;
+    if (!Name.empty())
+      Name += '.';
+    Name += D->getName();
+  }
+  return Name;
+}
+
+const Expr *memberCallObject(const Expr *Call) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    return MC->getImplicitObjectArgument();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+    if (isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) &&
+        Op->getNumArgs() > 0)
+      return Op->getArg(0);
+  return nullptr;
+}
+
+llvm::StringRef operationName(const FunctionDecl *Method) {
+  if (const IdentifierInfo *II = Method->getIdentifier())
+    return II->getName();
+  switch (Method->getOverloadedOperator()) {
+  case OO_Subscript:
+    return "operator[]";
+  case OO_Equal:
+    return "operator=";
+  case OO_PlusEqual:
+    return "operator+=";
+  default:
+    return "";
+  }
+}
+
+bool refersTo(const Expr *E, const ValueDecl *D) {
+  E = ignoreWrappers(E);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1)
+    E = ignoreWrappers(Construct->getArg(0));
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  return DRE && DRE->getDecl()->getCanonicalDecl() == D->getCanonicalDecl();
+}
+
+bool sameKey(const Expr *A, const Expr *B) {
+  A = ignoreWrappers(A);
+  B = ignoreWrappers(B);
+  if (const auto *DA = dyn_cast<DeclRefExpr>(A))
+    return refersTo(B, DA->getDecl());
+  if (const auto *IA = dyn_cast<IntegerLiteral>(A))
+    if (const auto *IB = dyn_cast<IntegerLiteral>(B))
+      return IA->getValue() == IB->getValue();
+  if (const auto *SA = dyn_cast<StringLiteral>(A))
+    if (const auto *SB = dyn_cast<StringLiteral>(B))
+      return SA->getBytes() == SB->getBytes();
+  return false;
+}
+
+std::optional<ContainerOperation>
+ContainerOperation::match(const Expr *E, const ContainerModel &Model) {
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!Call)
+    return std::nullopt;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return std::nullopt;
+  ContainerOperation Op;
+  Op.Call = Call;
+  const Expr *Object = memberCallObject(Call);
+  unsigned FirstArg = 0;
+  if (Object) {
+    Op.Name = operationName(Callee);
+    FirstArg = isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+      if (const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens()))
+        Op.Loc = ME->getMemberLoc();
+    }
+  } else {
+    // Free std::erase(c, v) / std::erase_if(c, pred).
+    if (Call->getNumArgs() < 1 || !Callee->isInStdNamespace() ||
+        !Callee->getIdentifier())
+      return std::nullopt;
+    llvm::StringRef Name = Callee->getName();
+    if (Name == "erase")
+      Op.Name = "std::erase";
+    else if (Name == "erase_if")
+      Op.Name = "std::erase_if";
+    else
+      return std::nullopt;
+    Object = Call->getArg(0);
+    FirstArg = 1;
+  }
+  if (Op.Loc.isInvalid())
+    Op.Loc = Call->getExprLoc();
+  if (Op.Name.empty())
+    return std::nullopt;
+  QualType ObjectType = Object->getType();
+  if (ObjectType->isPointerType()) // `p->erase(k)`
+    ObjectType = ObjectType->getPointeeType();
+  std::optional<ContainerFamily> Family =
+      Model.classify(ObjectType.getNonReferenceType());
+  if (!Family)
+    return std::nullopt;
+  std::optional<ContainerRef> Ref = ContainerRef::fromExpr(Object);
+  if (!Ref)
+    return std::nullopt;
+  Op.Container = *Ref;
+  Op.Family = *Family;
+  Op.Rule = ContainerModel::rule(*Family, Op.Name);
+  for (unsigned I = FirstArg; I < Call->getNumArgs(); ++I)
+    Op.Args.push_back(Call->getArg(I));
+  return Op;
+}
+
+} // namespace clang::tidy::containers

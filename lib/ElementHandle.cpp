@@ -1,0 +1,193 @@
+//===- ElementHandle.cpp --------------------------------------------------===//
+
+#include "lib/ElementHandle.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::containers {
+namespace {
+
+using Position = ElementHandle::Position;
+
+bool isOneOf(llvm::StringRef Name, std::initializer_list<llvm::StringRef> Set) {
+  for (llvm::StringRef S : Set)
+    if (S == Name)
+      return true;
+  return false;
+}
+
+bool returnsIterator(llvm::StringRef Name) {
+  return isOneOf(Name, {"begin", "cbegin", "end", "cend", "rbegin", "rend",
+                        "crbegin", "crend", "find", "lower_bound",
+                        "upper_bound"});
+}
+
+/// `auto it = m.find(k)` copies the iterator through a constructor.
+const Expr *ignoreCopy(const Expr *E) {
+  E = ignoreWrappers(E);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1 &&
+      Construct->getConstructor()->isCopyOrMoveConstructor())
+    return ignoreWrappers(Construct->getArg(0));
+  return E;
+}
+
+std::optional<ElementHandle> fromOperation(const Expr *E,
+                                           const ContainerModel &Model) {
+  std::optional<ContainerOperation> Op = ContainerOperation::match(E, Model);
+  if (!Op)
+    return std::nullopt;
+  ElementHandle H;
+  H.Container = Op->Container;
+  H.Family = Op->Family;
+  H.Source = Op->Call;
+  if (isOneOf(Op->Name, {"begin", "cbegin", "front", "data", "c_str"}))
+    H.Pos = Position::Front;
+  else if (isOneOf(Op->Name, {"back"}))
+    H.Pos = Position::Back;
+  else if (isOneOf(Op->Name, {"find", "operator[]", "at"}) &&
+           !Op->Args.empty()) {
+    H.Pos = Position::Key;
+    H.Key = Op->Args[0];
+  }
+  H.Kind = HandleKind::Iterator;
+  if (!returnsIterator(Op->Name)) {
+    if (!isOneOf(Op->Name, {"operator[]", "at", "front", "back", "data",
+                            "c_str"}))
+      return std::nullopt;
+    H.Kind = HandleKind::Reference;
+  }
+  return H;
+}
+
+std::optional<ElementHandle> describeIterator(const Expr *E,
+                                              const ContainerModel &Model,
+                                              unsigned Depth);
+
+/// The element \p E (an lvalue) names.
+std::optional<ElementHandle> describeElement(const Expr *E,
+                                             const ContainerModel &Model,
+                                             unsigned Depth) {
+  E = ignoreWrappers(E);
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    // `m.find(k)->second`, `v[i].name`
+    const Expr *Base = ignoreWrappers(ME->getBase());
+    if (!ME->isArrow())
+      return describeElement(Base, Model, Depth);
+    if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Base);
+        Arrow && Arrow->getOperator() == OO_Arrow && Arrow->getNumArgs() == 1)
+      return describeIterator(Arrow->getArg(0), Model, Depth);
+    return std::nullopt;
+  }
+  if (const auto *U = dyn_cast<UnaryOperator>(E);
+      U && U->getOpcode() == UO_Deref)
+    return describeIterator(U->getSubExpr(), Model, Depth);
+  if (const auto *Star = dyn_cast<CXXOperatorCallExpr>(E);
+      Star && Star->getOperator() == OO_Star && Star->getNumArgs() == 1)
+    return describeIterator(Star->getArg(0), Model, Depth);
+  std::optional<ElementHandle> H = fromOperation(E, Model);
+  if (!H || H->Kind != HandleKind::Reference)
+    return std::nullopt;
+  return H;
+}
+
+std::optional<ElementHandle> describeIterator(const Expr *E,
+                                              const ContainerModel &Model,
+                                              unsigned Depth) {
+  E = ignoreCopy(E);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    // `*it` for an iterator variable: the same element as `it`.
+    const auto *Var = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!Var || Depth > 2 || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+        !Var->getInit() || Var->getType()->isReferenceType())
+      return std::nullopt;
+    std::optional<ElementHandle> Iter =
+        describeIterator(Var->getInit(), Model, Depth + 1);
+    if (!Iter)
+      return std::nullopt;
+    Iter->Pos = Position::Key;
+    Iter->Key = DRE;
+    return Iter;
+  }
+  std::optional<ElementHandle> H = fromOperation(E, Model);
+  if (!H || H->Kind != HandleKind::Iterator)
+    return std::nullopt;
+  return H;
+}
+
+} // namespace
+
+std::optional<ElementHandle>
+ElementHandle::fromVar(const VarDecl *Var, const ContainerModel &Model) {
+  const Expr *Init = Var->getInit();
+  if (!Init || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var))
+    return std::nullopt;
+  QualType T = Var->getType();
+  std::optional<ElementHandle> H;
+  if (T->isReferenceType()) {
+    H = describeElement(Init, Model, 0);
+    if (H)
+      H->Kind = HandleKind::Reference;
+  } else if (T->isPointerType()) {
+    const Expr *E = ignoreWrappers(Init);
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && U->getOpcode() == UO_AddrOf) {
+      H = describeElement(U->getSubExpr(), Model, 0);
+      if (H)
+        H->Kind = HandleKind::Pointer;
+    } else if ((H = fromOperation(E, Model))) {
+      // `v.data()`, or an iterator that is a plain pointer.
+      if (H->Kind == HandleKind::Reference)
+        H->Kind = HandleKind::Pointer;
+    }
+  } else if (T->isRecordType()) {
+    H = describeIterator(Init, Model, 0);
+  }
+  if (!H)
+    return std::nullopt;
+  H->Var = Var;
+  return H;
+}
+
+bool ElementHandle::isErasedBy(const ContainerOperation &Op) const {
+  if (isOneOf(Op.Name, {"erase", "extract", "erase_after"})) {
+    if (Op.Args.empty())
+      return false;
+    if (Kind == HandleKind::Iterator && refersTo(Op.Args[0], Var))
+      return true;
+    return Pos == Position::Key && Key && sameKey(Op.Args[0], Key);
+  }
+  if (Op.Name == "pop_back")
+    return Pos == Position::Back;
+  if (Op.Name == "pop_front")
+    return Pos == Position::Front;
+  return false;
+}
+
+bool ElementHandle::isInvalidatedBy(const ContainerOperation &Op) const {
+  if (!Op.Rule || Op.Container != Container)
+    return false;
+  switch (Kind == HandleKind::Iterator ? Op.Rule->Iterators
+                                       : Op.Rule->References) {
+  case HandleEffect::None:
+    return false;
+  case HandleEffect::Erased:
+    return isErasedBy(Op);
+  case HandleEffect::All:
+    return true;
+  }
+  return false;
+}
+
+llvm::StringRef ElementHandle::kindName() const {
+  switch (Kind) {
+  case HandleKind::Iterator:
+    return "iterator";
+  case HandleKind::Reference:
+    return "reference";
+  case HandleKind::Pointer:
+    return "pointer";
+  }
+  return "";
+}
+
+} // namespace clang::tidy::containers

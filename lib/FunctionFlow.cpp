@@ -1,0 +1,220 @@
+//===- FunctionFlow.cpp ---------------------------------------------------===//
+
+#include "lib/FunctionFlow.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <deque>
+
+namespace clang::tidy::containers {
+namespace {
+
+const DeclRefExpr *asVarRef(const Expr *E) {
+  return dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+}
+
+/// One walk of a function body: modifying container operations, and which
+/// variable references re-assign or dereference.
+class BodyScanner : public RecursiveASTVisitor<BodyScanner> {
+public:
+  BodyScanner(const ContainerModel &Model,
+              std::vector<ContainerOperation> &Operations,
+              llvm::DenseSet<const DeclRefExpr *> &Reassigned,
+              llvm::DenseSet<const DeclRefExpr *> &Dereferenced)
+      : Model(Model), Operations(Operations), Reassigned(Reassigned),
+        Dereferenced(Dereferenced) {}
+
+  // Lambdas and local classes are separate functions.
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    if (std::optional<ContainerOperation> Op =
+            ContainerOperation::match(Call, Model);
+        Op && Op->Rule)
+      Operations.push_back(std::move(*Op));
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+      if (Op->getNumArgs() >= 1) {
+        OverloadedOperatorKind K = Op->getOperator();
+        if (K == OO_Equal)
+          markReassigned(Op->getArg(0));
+        if (K == OO_Star || K == OO_Arrow || K == OO_Subscript)
+          markDereferenced(Op->getArg(0));
+      }
+    }
+    // A non-const reference parameter may re-assign its argument.
+    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+      unsigned Offset = isa<CXXOperatorCallExpr>(Call) &&
+                                isa<CXXMethodDecl>(Callee)
+                            ? 1
+                            : 0;
+      for (unsigned I = Offset; I < Call->getNumArgs(); ++I) {
+        unsigned Param = I - Offset;
+        if (Param >= Callee->getNumParams())
+          break;
+        QualType T = Callee->getParamDecl(Param)->getType();
+        if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
+          markReassigned(Call->getArg(I));
+      }
+    }
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (B->isAssignmentOp() && B->getOpcode() == BO_Assign)
+      markReassigned(B->getLHS());
+    return true;
+  }
+
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->getOpcode() == UO_AddrOf)
+      markReassigned(U->getSubExpr());
+    if (U->getOpcode() == UO_Deref)
+      markDereferenced(U->getSubExpr());
+    return true;
+  }
+
+  bool VisitMemberExpr(MemberExpr *M) {
+    if (M->isArrow())
+      markDereferenced(M->getBase());
+    return true;
+  }
+
+  bool VisitArraySubscriptExpr(ArraySubscriptExpr *A) {
+    markDereferenced(A->getBase());
+    return true;
+  }
+
+private:
+  void markReassigned(const Expr *E) {
+    if (const DeclRefExpr *Ref = asVarRef(E))
+      Reassigned.insert(Ref);
+  }
+  void markDereferenced(const Expr *E) {
+    if (const DeclRefExpr *Ref = asVarRef(E))
+      Dereferenced.insert(Ref);
+  }
+
+  const ContainerModel &Model;
+  std::vector<ContainerOperation> &Operations;
+  llvm::DenseSet<const DeclRefExpr *> &Reassigned;
+  llvm::DenseSet<const DeclRefExpr *> &Dereferenced;
+};
+
+bool declares(const Stmt *S, const VarDecl *Var) {
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (D->getCanonicalDecl() == Var->getCanonicalDecl())
+        return true;
+  return false;
+}
+
+} // namespace
+
+std::unique_ptr<FunctionFlow> FunctionFlow::build(const FunctionDecl *FD,
+                                                  ASTContext &Ctx,
+                                                  const ContainerModel &Model) {
+  Stmt *Body = FD->getBody();
+  if (!Body)
+    return nullptr;
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  Options.AddImplicitDtors = false;
+  Options.AddTemporaryDtors = false;
+  std::unique_ptr<CFG> Graph = CFG::buildCFG(FD, Body, &Ctx, Options);
+  if (!Graph)
+    return nullptr;
+  auto Flow = std::unique_ptr<FunctionFlow>(new FunctionFlow());
+  for (const CFGBlock *Block : *Graph) {
+    if (!Block)
+      continue;
+    unsigned Index = 0;
+    for (const CFGElement &Element : *Block) {
+      if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
+        Flow->Positions.try_emplace(S->getStmt(), Position{Block, Index});
+      ++Index;
+    }
+  }
+  Flow->Graph = std::move(Graph);
+  BodyScanner(Model, Flow->Operations, Flow->Reassigned, Flow->Dereferenced)
+      .TraverseStmt(Body);
+  return Flow;
+}
+
+void FunctionFlow::walkFrom(
+    const Stmt *From,
+    llvm::function_ref<bool(const Stmt *, bool &EndPath)> Visit) const {
+  auto It = Positions.find(From);
+  if (It == Positions.end())
+    return;
+  // Scans a block from an element on; returns true when the walk is over.
+  // EndPath stops this path only.
+  auto ScanBlock = [&](const CFGBlock *Block, unsigned Start, bool &EndPath) {
+    unsigned Index = 0;
+    for (const CFGElement &Element : *Block) {
+      if (Index++ < Start)
+        continue;
+      if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>()) {
+        if (Visit(S->getStmt(), EndPath))
+          return true;
+        if (EndPath)
+          return false;
+      }
+    }
+    return false;
+  };
+  llvm::SmallPtrSet<const CFGBlock *, 32> Seen;
+  std::deque<const CFGBlock *> Work;
+  auto Enqueue = [&](const CFGBlock *Block) {
+    for (const CFGBlock::AdjacentBlock &Succ : Block->succs())
+      if (const CFGBlock *Next = Succ.getReachableBlock())
+        if (Seen.insert(Next).second)
+          Work.push_back(Next);
+  };
+  bool EndPath = false;
+  if (ScanBlock(It->second.Block, It->second.Index + 1, EndPath))
+    return;
+  if (!EndPath)
+    Enqueue(It->second.Block);
+  while (!Work.empty()) {
+    const CFGBlock *Block = Work.front();
+    Work.pop_front();
+    EndPath = false;
+    if (ScanBlock(Block, 0, EndPath))
+      return;
+    if (!EndPath)
+      Enqueue(Block);
+  }
+}
+
+const DeclRefExpr *FunctionFlow::useAfter(
+    const Stmt *From, const VarDecl *Var, bool KillOnAssign,
+    llvm::function_ref<bool(const DeclRefExpr *)> IsUse) const {
+  const DeclRefExpr *Found = nullptr;
+  walkFrom(From, [&](const Stmt *S, bool &EndPath) {
+    if (declares(S, Var)) {
+      EndPath = true;
+      return false;
+    }
+    const auto *Ref = dyn_cast<DeclRefExpr>(S);
+    if (!Ref || Ref->getDecl()->getCanonicalDecl() != Var->getCanonicalDecl())
+      return false;
+    if (KillOnAssign && Reassigned.contains(Ref)) {
+      EndPath = true;
+      return false;
+    }
+    if (!IsUse(Ref))
+      return false;
+    Found = Ref;
+    return true;
+  });
+  return Found;
+}
+
+bool FunctionFlow::reaches(const Stmt *From, const Stmt *To) const {
+  bool Found = false;
+  walkFrom(From, [&](const Stmt *S, bool &) { return Found = (S == To); });
+  return Found;
+}
+
+} // namespace clang::tidy::containers

@@ -1,0 +1,80 @@
+//===- FunctionFlow.h - per-function order facts, built once --------------===//
+//
+// Design note. Questions of the form "is X used after Y on some path" are
+// answered on Clang's CFG of the enclosing function, built once per function
+// (with every sub-expression as an element, in evaluation order) and cached
+// by the check for the rest of the translation unit. Source offsets are never
+// used for order.
+//
+// A variable's value is "killed" on a path by its declaration, an assignment
+// to it, `&var`, or passing it to a non-const reference parameter (which may
+// re-assign it); a reference is only killed by its declaration, because
+// assigning through a reference writes the element. Kills are conservative
+// on purpose: each one can only hide a report, never create one.
+//
+// The function's container operations that modify a container are collected
+// in the same single walk of the body. Lambda bodies and local classes are
+// their own functions and are not walked.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONTAINERS_TIDY_LIB_FUNCTIONFLOW_H
+#define CONTAINERS_TIDY_LIB_FUNCTIONFLOW_H
+
+#include "lib/ContainerAccess.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <memory>
+#include <vector>
+
+namespace clang::tidy::containers {
+
+class FunctionFlow {
+public:
+  /// Null when the function has no body or its CFG cannot be built.
+  static std::unique_ptr<FunctionFlow>
+  build(const FunctionDecl *FD, ASTContext &Ctx, const ContainerModel &Model);
+
+  /// The first use of \p Var that can execute after \p From, on a path where
+  /// \p Var is not killed first; null when there is none. \p IsUse filters
+  /// which references count as uses (e.g. only dereferences of a pointer).
+  const DeclRefExpr *
+  useAfter(const Stmt *From, const VarDecl *Var, bool KillOnAssign,
+           llvm::function_ref<bool(const DeclRefExpr *)> IsUse) const;
+
+  /// Can \p To execute after \p From?
+  bool reaches(const Stmt *From, const Stmt *To) const;
+
+  /// Modifying container operations in the body, in source order.
+  llvm::ArrayRef<ContainerOperation> operations() const { return Operations; }
+
+  /// Is \p Ref the operand of `*`, `->` or `[]`?
+  bool isDereferenced(const DeclRefExpr *Ref) const {
+    return Dereferenced.contains(Ref);
+  }
+
+private:
+  struct Position {
+    const CFGBlock *Block;
+    unsigned Index;
+  };
+  /// Walks forward from \p From; \p Visit returns true to stop the walk and
+  /// false to go on; it gets the element and returns whether this path ends
+  /// at it through \p EndPath.
+  void walkFrom(const Stmt *From,
+                llvm::function_ref<bool(const Stmt *, bool &EndPath)> Visit)
+      const;
+
+  std::unique_ptr<CFG> Graph;
+  llvm::DenseMap<const Stmt *, Position> Positions;
+  std::vector<ContainerOperation> Operations;
+  /// DeclRefExprs whose evaluation may re-assign the variable.
+  llvm::DenseSet<const DeclRefExpr *> Reassigned;
+  llvm::DenseSet<const DeclRefExpr *> Dereferenced;
+};
+
+} // namespace clang::tidy::containers
+
+#endif // CONTAINERS_TIDY_LIB_FUNCTIONFLOW_H

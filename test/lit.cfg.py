@@ -1,0 +1,50 @@
+# lit configuration for containers-tidy. Run through the build's
+# lit.site.cfg.py (see CMakeLists.txt), or tools/run-tests.sh.
+import glob
+import os
+import re
+import subprocess
+
+import lit.formats
+
+config.name = "containers-tidy (LLVM %s)" % config.llvm_major
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.build_root, "test")
+
+inputs = os.path.join(config.test_source_root, "Inputs")
+# Mock standard headers: fast, and independent of the installed library.
+mock_flags = "-std=c++20 -nostdinc++ -isystem %s" % os.path.join(inputs, "std")
+tidy = "%s --load=%s --quiet" % (config.clang_tidy, config.plugin)
+
+config.substitutions.append(("%clang_tidy", tidy))
+config.substitutions.append(("%mock_std", mock_flags))
+config.substitutions.append(("%inputs", inputs))
+config.substitutions.append(("%plugin", config.plugin))
+config.substitutions.append(("%source_root", config.source_root))
+config.substitutions.append(("%llvm_major", config.llvm_major))
+config.substitutions.append(("%python", "python3"))
+config.substitutions.append(("FileCheck", config.filecheck))
+config.substitutions.append(("not ", os.path.join(config.llvm_tools_dir, "not") + " "))
+config.available_features.add("llvm-%s" % config.llvm_major)
+
+# The real standard libraries, when their headers are installed.
+if os.path.isdir("/usr/include/c++/12"):
+    config.available_features.add("libstdcxx")
+libcxx = "/usr/lib/llvm-%s/include/c++/v1" % config.llvm_major
+if os.path.isfile(os.path.join(libcxx, "vector")):
+    config.available_features.add("libcxx")
+
+# Another LLVM major's clang-tidy, to test loading into the wrong one.
+others = []
+for path in sorted(glob.glob("/usr/lib/llvm-*/bin/clang-tidy")):
+    major = re.search(r"llvm-(\d+)", path).group(1)
+    if major != config.llvm_major:
+        others.append(path)
+if others:
+    config.available_features.add("other-clang-tidy")
+    config.substitutions.append(("%other_clang_tidy", others[-1]))
+    config.substitutions.append(
+        ("%other_major", re.search(r"llvm-(\d+)", others[-1]).group(1)))
