@@ -133,9 +133,19 @@ bool refersTo(const Expr *E, const ValueDecl *D) {
   return DRE && DRE->getDecl()->getCanonicalDecl() == D->getCanonicalDecl();
 }
 
+/// Looks through a copy: `erase(it)` copies `it` into the parameter.
+static const Expr *ignoreCopy(const Expr *E) {
+  E = ignoreWrappers(E);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1 &&
+      Construct->getConstructor()->isCopyOrMoveConstructor())
+    return ignoreWrappers(Construct->getArg(0));
+  return E;
+}
+
 bool sameKey(const Expr *A, const Expr *B) {
-  A = ignoreWrappers(A);
-  B = ignoreWrappers(B);
+  A = ignoreCopy(A);
+  B = ignoreCopy(B);
   if (const auto *DA = dyn_cast<DeclRefExpr>(A))
     return refersTo(B, DA->getDecl());
   if (const auto *IA = dyn_cast<IntegerLiteral>(A))
@@ -185,11 +195,16 @@ ContainerOperation::match(const Expr *E, const ContainerModel &Model) {
     Op.Loc = Call->getExprLoc();
   if (Op.Name.empty())
     return std::nullopt;
-  QualType ObjectType = Object->getType();
-  if (ObjectType->isPointerType()) // `p->erase(k)`
-    ObjectType = ObjectType->getPointeeType();
-  std::optional<ContainerFamily> Family =
-      Model.classify(ObjectType.getNonReferenceType());
+  // The type as written first: a method inherited from a base class
+  // (`llvm::DenseMapBase`) is called through a derived-to-base cast.
+  std::optional<ContainerFamily> Family;
+  for (const Expr *Typed : {Object->IgnoreParenImpCasts(), Object}) {
+    QualType ObjectType = Typed->getType();
+    if (ObjectType->isPointerType()) // `p->erase(k)`
+      ObjectType = ObjectType->getPointeeType();
+    if ((Family = Model.classify(ObjectType.getNonReferenceType())))
+      break;
+  }
   if (!Family)
     return std::nullopt;
   std::optional<ContainerRef> Ref = ContainerRef::fromExpr(Object);

@@ -196,6 +196,14 @@ const DeclRefExpr *FunctionFlow::useAfter(
       EndPath = true;
       return false;
     }
+    // `it = c.erase(it)` on a class iterator evaluates `it` first and
+    // assigns last: the kill is the operator call.
+    if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(S);
+        KillOnAssign && Assign && Assign->getOperator() == OO_Equal &&
+        Assign->getNumArgs() == 2 && refersTo(Assign->getArg(0), Var)) {
+      EndPath = true;
+      return false;
+    }
     const auto *Ref = dyn_cast<DeclRefExpr>(S);
     if (!Ref || Ref->getDecl()->getCanonicalDecl() != Var->getCanonicalDecl())
       return false;
