@@ -51,6 +51,11 @@ static bool buildPath(const Expr *E,
     return true;
   }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    // A structured binding names a sub-object of its own.
+    if (const auto *Binding = dyn_cast<BindingDecl>(DRE->getDecl())) {
+      Path.push_back(Binding);
+      return true;
+    }
     const auto *Var = dyn_cast<VarDecl>(DRE->getDecl());
     if (!Var)
       return false;
