@@ -233,31 +233,95 @@ void IteratorInvalidationCheck::checkHandle(const VarDecl *Var,
     if (!Use || !firstReport(Op.Loc, Var))
       continue;
     const std::string Name = Handle->Container.name();
+    const bool ErasesIterator = Handle->Kind == HandleKind::Iterator &&
+                                !Op.Args.empty() &&
+                                refersTo(Op.Args[0], Var);
+    llvm::SmallVector<FixItHint, 3> Fixes;
+    if (ErasesIterator)
+      Fixes = eraseLoopFix(*Handle, Op, Use, Ctx);
     diag(Op.Loc, "'%0' on '%1' invalidates %2 '%3', which is used afterwards")
-        << Op.Name << Name << Handle->kindName() << Var->getName();
+        << Op.Name << Name << Handle->kindName() << Var->getName() << Fixes;
     diag(Var->getLocation(), "'%0' is obtained from '%1' here",
          DiagnosticIDs::Note)
         << Var->getName() << Name;
     diag(Use->getLocation(), "'%0' is used here", DiagnosticIDs::Note)
         << Var->getName();
-    if (Handle->Kind == HandleKind::Iterator && Handle->isErasedBy(Op) &&
-        !Op.Args.empty() && refersTo(Op.Args[0], Var))
-      suggestEraseFix(*Handle, Op, Use, Ctx);
+    if (ErasesIterator && Fixes.empty())
+      diag(Op.Loc,
+           "use the iterator that '%0' returns ('%1 = %2.%0(%1)') and advance "
+           "'%1' only when nothing was erased",
+           DiagnosticIDs::Note)
+          << Op.Name << Var->getName() << Name;
     return;
   }
 }
 
-void IteratorInvalidationCheck::suggestEraseFix(const ElementHandle &Handle,
-                                                const ContainerOperation &Op,
-                                                const DeclRefExpr *Use,
-                                                ASTContext &Ctx) {
-  llvm::StringRef Var = Handle.Var->getName();
-  const std::string Name = Handle.Container.name();
-  diag(Op.Loc,
-       "use the iterator that '%0' returns ('%1 = %2.%0(%1)') and advance "
-       "'%1' only when nothing was erased",
-       DiagnosticIDs::Note)
-      << Op.Name << Var << Name;
+/// Is \p E `++it` or `it++` for \p Var?
+static bool incrementsVar(const Expr *E, const VarDecl *Var) {
+  E = E ? E->IgnoreParenImpCasts() : nullptr;
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(E))
+    return U->isIncrementOp() && refersTo(U->getSubExpr(), Var);
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E))
+    return Op->getOperator() == OO_PlusPlus && Op->getNumArgs() >= 1 &&
+           refersTo(Op->getArg(0), Var);
+  return false;
+}
+
+/// Is \p S the statement `CALL;` (braced or not) and nothing else?
+static bool isJustCall(const Stmt *S, const Expr *Call) {
+  if (const auto *Compound = dyn_cast<CompoundStmt>(S))
+    return Compound->size() == 1 && isJustCall(Compound->body_front(), Call);
+  const auto *E = dyn_cast<Expr>(S);
+  return E && ignoreWrappers(E) == Call;
+}
+
+llvm::SmallVector<FixItHint, 3> IteratorInvalidationCheck::eraseLoopFix(
+    const ElementHandle &Handle, const ContainerOperation &Op,
+    const DeclRefExpr *Use, ASTContext &Ctx) {
+  // The one shape rewritten, because the rewrite is exact there:
+  //   for (auto it = c.begin(); it != c.end(); ++it) { ...; if (p) c.erase(it); }
+  // becomes
+  //   for (auto it = c.begin(); it != c.end();) { ...; if (p) it = c.erase(it);
+  //                                                     else ++it; }
+  const VarDecl *Var = Handle.Var;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (Op.Call->getBeginLoc().isMacroID())
+    return {};
+  const ForStmt *Loop = nullptr;
+  for (const DynTypedNode &Parent : Ctx.getParents(*Var))
+    if (const auto *DS = Parent.get<DeclStmt>())
+      for (const DynTypedNode &Grand : Ctx.getParents(*DS))
+        if (const auto *For = Grand.get<ForStmt>(); For && For->getInit() == DS)
+          Loop = For;
+  if (!Loop || !incrementsVar(Loop->getInc(), Var) ||
+      !Loop->getInc()->getSourceRange().fullyContains(Use->getSourceRange()) ||
+      continuesEnclosingLoop(Loop->getBody()) ||
+      Loop->getInc()->getBeginLoc().isMacroID())
+    return {};
+  const Stmt *Last = Loop->getBody();
+  if (const auto *Body = dyn_cast<CompoundStmt>(Last))
+    Last = Body->body_empty() ? nullptr : Body->body_back();
+  const auto *If = dyn_cast_or_null<IfStmt>(Last);
+  if (!If || If->getElse() || If->getInit() || If->getConditionVariable() ||
+      !isJustCall(If->getThen(), Op.Call))
+    return {};
+  SourceLocation AfterThen =
+      isa<CompoundStmt>(If->getThen())
+          ? Lexer::getLocForEndOfToken(If->getThen()->getEndLoc(), 0, SM,
+                                       getLangOpts())
+          : Lexer::findLocationAfterToken(If->getThen()->getEndLoc(),
+                                          tok::semi, SM, getLangOpts(),
+                                          /*SkipTrailingWhitespaceAndNewLine=*/
+                                          false);
+  if (AfterThen.isInvalid())
+    return {};
+  std::string Indent(SM.getSpellingColumnNumber(If->getBeginLoc()) - 1, ' ');
+  std::string Name = Var->getName().str();
+  return {FixItHint::CreateInsertion(Op.Call->getBeginLoc(), Name + " = "),
+          FixItHint::CreateRemoval(Loop->getInc()->getSourceRange()),
+          FixItHint::CreateInsertion(AfterThen, "\n" + Indent + "else\n" +
+                                                    Indent + "  ++" + Name +
+                                                    ";")};
 }
 
 } // namespace clang::tidy::containers

@@ -42,9 +42,13 @@ private:
   /// same function, makes non-reallocating?
   bool isReservedGrowth(const ContainerOperation &Op, const FunctionDecl *FD,
                         ASTContext &Ctx);
-  void suggestEraseFix(const ElementHandle &Handle,
-                       const ContainerOperation &Op, const DeclRefExpr *Use,
-                       ASTContext &Ctx);
+  /// Fix-its turning `c.erase(it)` in a `for (...; ++it)` loop into
+  /// `it = c.erase(it)` with the increment in an else branch; empty unless
+  /// that rewrite is exact.
+  llvm::SmallVector<FixItHint, 3> eraseLoopFix(const ElementHandle &Handle,
+                                               const ContainerOperation &Op,
+                                               const DeclRefExpr *Use,
+                                               ASTContext &Ctx);
   /// True the first time a warning at \p Loc about \p Subject is seen: a
   /// template instantiated twice reports once.
   bool firstReport(SourceLocation Loc, const void *Subject);

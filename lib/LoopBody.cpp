@@ -28,21 +28,6 @@ bool isLoopOrSwitch(const Stmt *S) {
   return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(S);
 }
 
-/// Does \p S contain a `continue` for the loop around it (not for a loop
-/// nested inside \p S)?
-bool continuesOuterLoop(const Stmt *S) {
-  if (!S || isa<LambdaExpr>(S))
-    return false;
-  if (isa<ContinueStmt>(S))
-    return true;
-  if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
-    return false;
-  for (const Stmt *Child : S->children())
-    if (continuesOuterLoop(Child))
-      return true;
-  return false;
-}
-
 bool isUnconditionalExit(const Stmt *S, bool BreakLeaves) {
   if (!S)
     return false;
@@ -65,7 +50,7 @@ bool isUnconditionalExit(const Stmt *S, bool BreakLeaves) {
     for (const Stmt *Child : Compound->body()) {
       if (isUnconditionalExit(Child, BreakLeaves))
         return true;
-      if (continuesOuterLoop(Child))
+      if (continuesEnclosingLoop(Child))
         return false;
     }
   }
@@ -75,6 +60,19 @@ bool isUnconditionalExit(const Stmt *S, bool BreakLeaves) {
 const Expr *strip(const Expr *E) { return ignoreWrappers(E); }
 
 } // namespace
+
+bool continuesEnclosingLoop(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<ContinueStmt>(S))
+    return true;
+  if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+    return false;
+  for (const Stmt *Child : S->children())
+    if (continuesEnclosingLoop(Child))
+      return true;
+  return false;
+}
 
 void forEachCallInLoopBody(
     const Stmt *Loop, const Stmt *Body,
@@ -113,7 +111,7 @@ bool leavesLoopRightAfter(llvm::ArrayRef<const Stmt *> Path) {
         continue;
       if (isUnconditionalExit(Sibling, BreakLeaves))
         return true;
-      if (BreakLeaves && continuesOuterLoop(Sibling))
+      if (BreakLeaves && continuesEnclosingLoop(Sibling))
         return false;
     }
   }

@@ -37,6 +37,10 @@ void forEachCallInLoopBody(
 /// statement \p Path.back() runs?
 bool leavesLoopRightAfter(llvm::ArrayRef<const Stmt *> Path);
 
+/// Does \p S contain a `continue` for the loop around it (one nested inside
+/// \p S targets that nested loop and does not count)?
+bool continuesEnclosingLoop(const Stmt *S);
+
 /// Does \p E name the element \p Loop is visiting: the loop variable, one of
 /// its structured bindings, a member of it, `c.find(<visited key>)`, or a
 /// local variable initialised from one of those?

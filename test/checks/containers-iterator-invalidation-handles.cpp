@@ -175,7 +175,6 @@ void eraseInIteratorLoop(std::list<int> &l) {
   // CHECK: :[[@LINE-1]]:9: warning: 'erase' on 'l' invalidates iterator 'it', which is used afterwards
   // CHECK: :[[@LINE-4]]:13: note: 'it' is obtained from 'l' here
   // CHECK: :[[@LINE-5]]:46: note: 'it' is used here
-  // CHECK: :[[@LINE-4]]:9: note: use the iterator that 'erase' returns ('it = l.erase(it)') and advance 'it' only when nothing was erased
 }
 
 void growInIteratorLoop(std::vector<int> &v) {
