@@ -140,6 +140,8 @@ def run_tu(job):
     except subprocess.TimeoutExpired as e:
         timed_out = True
         rc, out, err = None, e.stdout or b"", e.stderr or b""
+    except OSError as e:
+        rc, out, err = 127, b"", ("sweep: cannot run %s: %s" % (cmd[0], e)).encode()
     secs = time.monotonic() - t0
     out = out.decode("utf-8", "replace")
     err = err.decode("utf-8", "replace")
@@ -184,6 +186,8 @@ def main():
     ap.add_argument("pkgs", nargs="*", metavar="PKG")
     a = ap.parse_args()
 
+    if os.sep in a.clang_tidy:  # the TUs run in the build directory
+        a.clang_tidy = os.path.abspath(a.clang_tidy)
     corpus = os.path.abspath(a.corpus)
     out = os.path.abspath(a.out)
     plugin = os.path.abspath(a.plugin)
@@ -226,13 +230,14 @@ def main():
                    "-p", build, f, "--quiet"] + extra
             jobs.append((cmd, build, rp, f, config, a.timeout, checks_tag_ok))
 
-    # Longest first would need history; run in path order, report progress.
     total = len(jobs)
     if total:
         print("sweep: %d TUs to run, -j %d" % (total, a.j), file=sys.stderr)
     t0 = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, a.j)) as ex:
-        for i, rec in enumerate(ex.map(run_tu, jobs), 1):
+        futs = [ex.submit(run_tu, j) for j in jobs]
+        for i, fut in enumerate(concurrent.futures.as_completed(futs), 1):
+            rec = fut.result()
             flag = " CRASH" if rec["crash"] else (" PARSE-FAIL" if rec["parse_failure"] else "")
             print("[%d/%d %4.0fs] %5.1fs %d warn%s  %s" % (
                 i, total, time.monotonic() - t0, rec["seconds"], len(rec["warnings"]),

@@ -70,8 +70,9 @@ void IteratorInvalidationCheck::onEndOfTranslationUnit() {
 }
 
 bool IteratorInvalidationCheck::firstReport(SourceLocation Loc,
-                                            const void *Subject) {
-  return Reported.insert({Loc.getRawEncoding(), Subject}).second;
+                                            SourceLocation Subject) {
+  return Reported.insert({Loc.getRawEncoding(), Subject.getRawEncoding()})
+      .second;
 }
 
 const FunctionFlow *IteratorInvalidationCheck::flowOf(const FunctionDecl *FD,
@@ -158,7 +159,7 @@ void IteratorInvalidationCheck::checkRangeFor(const CXXForRangeStmt *Loop,
     if (std::optional<ContainerOperation> Op =
             ContainerOperation::match(Call, Model)) {
       if (!Invalidates(*Op, IsVisited) || leavesLoopRightAfter(Path) ||
-          !firstReport(Op->Loc, Loop))
+          !firstReport(Op->Loc, Range->getBeginLoc()))
         return;
       bool ErasesVisited = Op->Rule->Loop == LoopEffect::VisitedElement;
       diag(Op->Loc, "'%0' is modified by '%1'%select{ while a range-based for "
@@ -195,7 +196,7 @@ void IteratorInvalidationCheck::checkRangeFor(const CXXForRangeStmt *Loop,
       if (!Invalidates(Op, IsVisitedInCallee))
         continue;
       if (leavesLoopRightAfter(Path) ||
-          !firstReport(Member->getExprLoc(), Loop))
+          !firstReport(Member->getExprLoc(), Range->getBeginLoc()))
         return;
       diag(Member->getExprLoc(), "'%0' is modified by the call to '%1' while "
                                  "a range-based for loop iterates it; %2")
@@ -230,7 +231,7 @@ void IteratorInvalidationCheck::checkHandle(const VarDecl *Var,
     if (!Handle->isInvalidatedBy(Op) || isReservedGrowth(Op, FD, Ctx))
       continue;
     const DeclRefExpr *Use = Flow->useAfter(Op.Call, Var, Rebindable, IsUse);
-    if (!Use || !firstReport(Op.Loc, Var))
+    if (!Use || !firstReport(Op.Loc, Var->getLocation()))
       continue;
     const std::string Name = Handle->Container.name();
     const bool ErasesIterator = Handle->Kind == HandleKind::Iterator &&

@@ -49,14 +49,15 @@ private:
                                                const ContainerOperation &Op,
                                                const DeclRefExpr *Use,
                                                ASTContext &Ctx);
-  /// True the first time a warning at \p Loc about \p Subject is seen: a
-  /// template instantiated twice reports once.
-  bool firstReport(SourceLocation Loc, const void *Subject);
+  /// True the first time a warning at \p Loc about the loop or handle at
+  /// \p Subject is seen: a template instantiated twice reports once.
+  bool firstReport(SourceLocation Loc, SourceLocation Subject);
 
   const std::string ExtraContainers;
   ContainerModel Model;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionFlow>> Flows;
-  llvm::DenseSet<std::pair<SourceLocation::UIntTy, const void *>> Reported;
+  llvm::DenseSet<std::pair<SourceLocation::UIntTy, SourceLocation::UIntTy>>
+      Reported;
 };
 
 } // namespace clang::tidy::containers
