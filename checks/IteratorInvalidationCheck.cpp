@@ -98,6 +98,12 @@ bool IteratorInvalidationCheck::isReservedGrowth(const ContainerOperation &Op,
   return false;
 }
 
+/// Operations that insert only when the key is missing.
+static bool isLookupInsertion(llvm::StringRef Name) {
+  return Name == "operator[]" || Name == "try_emplace" ||
+         Name == "insert_or_assign";
+}
+
 /// The function whose body holds a declaration (a lambda's call operator for
 /// a declaration inside a lambda); null inside uninstantiated templates,
 /// which are analysed through their instantiations instead.
@@ -142,11 +148,8 @@ void IteratorInvalidationCheck::checkRangeFor(const CXXForRangeStmt *Loop,
       return !Op.Args.empty() && IsVisited(Op.Args[0]);
     case LoopEffect::Always:
       // `m[kv.first]` finds the visited element: nothing is inserted.
-      return !(llvm::is_contained({llvm::StringRef("operator[]"),
-                                   llvm::StringRef("try_emplace"),
-                                   llvm::StringRef("insert_or_assign")},
-                                  Op.Name) &&
-               !Op.Args.empty() && isVisitedKey(Op.Args[0], Loop)) &&
+      return !(isLookupInsertion(Op.Name) && !Op.Args.empty() &&
+               isVisitedKey(Op.Args[0], Loop)) &&
              !isReservedGrowth(Op, FD, Ctx);
     }
     return false;

@@ -4,6 +4,7 @@
 #define CONTAINERS_TIDY_CHECKS_ITERATORINVALIDATIONCHECK_H
 
 #include "lib/ContainerModel.h"
+#include "lib/Compat.h"
 #include "lib/FunctionFlow.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
@@ -30,7 +31,7 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
+  compat::TidyOptional<TraversalKind> getCheckTraversalKind() const override {
     return TK_AsIs;
   }
 

@@ -15,4 +15,19 @@
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 #endif
 
+#include <optional>
+#if CONTAINERS_TIDY_LLVM_MAJOR < 15
+#include "llvm/ADT/Optional.h"
+#endif
+
+namespace clang::tidy::containers::compat {
+/// The optional type of clang-tidy's virtual interfaces: llvm::Optional up to
+/// LLVM 14, std::optional after.
+#if CONTAINERS_TIDY_LLVM_MAJOR < 15
+template <class T> using TidyOptional = llvm::Optional<T>;
+#else
+template <class T> using TidyOptional = std::optional<T>;
+#endif
+} // namespace clang::tidy::containers::compat
+
 #endif // CONTAINERS_TIDY_LIB_COMPAT_H

@@ -130,7 +130,7 @@ std::unique_ptr<FunctionFlow> FunctionFlow::build(const FunctionDecl *FD,
       continue;
     unsigned Index = 0;
     for (const CFGElement &Element : *Block) {
-      if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
+      if (auto S = Element.getAs<CFGStmt>())
         Flow->Positions.try_emplace(S->getStmt(), Position{Block, Index});
       ++Index;
     }
@@ -154,7 +154,7 @@ void FunctionFlow::walkFrom(
     for (const CFGElement &Element : *Block) {
       if (Index++ < Start)
         continue;
-      if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>()) {
+      if (auto S = Element.getAs<CFGStmt>()) {
         if (Visit(S->getStmt(), EndPath))
           return true;
         if (EndPath)

@@ -4,7 +4,8 @@
 # prefix, and runs the checks over examples/.
 #
 # Usage: tools/setup.sh [--llvm "19 22"] [--libcxx N] [--prefix DIR] [--no-demo]
-#   --llvm     LLVM majors to install and build for (default: "19 22")
+#   --llvm     LLVM majors to install and build for (default: "19 22";
+#              14 is supported too: Debian 12's default clang-tidy)
 #   --libcxx   which major's libc++ to install for the libc++ tests; Debian
 #              allows one libc++-N-dev at a time (default: the first major)
 #   --prefix   where `cmake --install` puts the plugin (default: ./build/install)
@@ -27,12 +28,18 @@ while [ $# -gt 0 ]; do
   esac
 done
 for m in $majors; do
-  case " 19 22 " in
+  case " 14 19 22 " in
     *" $m "*) ;;
-    *) echo "setup.sh: LLVM $m is not supported (supported: 19 22)" >&2; exit 2 ;;
+    *) echo "setup.sh: LLVM $m is not supported (supported: 14 19 22)" >&2; exit 2 ;;
   esac
 done
-[ -n "$libcxx" ] || libcxx=${majors%% *}
+if [ -z "$libcxx" ]; then
+  for m in $majors; do
+    # Debian 12 has no libc++ 14 that clang-tidy-14 finds by -stdlib=libc++
+    # alongside the others; pick the first of the newer majors.
+    [ "$m" = 14 ] || { libcxx=$m; break; }
+  done
+fi
 
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo=sudo
@@ -40,7 +47,7 @@ packages="cmake ninja-build python3"
 for m in $majors; do
   packages="$packages libclang-$m-dev llvm-$m-dev clang-tidy-$m clang-$m llvm-$m-tools"
 done
-packages="$packages libc++-$libcxx-dev libc++abi-$libcxx-dev"
+[ -z "$libcxx" ] || packages="$packages libc++-$libcxx-dev libc++abi-$libcxx-dev"
 echo "=== installing: $packages"
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $packages >/dev/null

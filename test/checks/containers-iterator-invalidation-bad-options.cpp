@@ -1,17 +1,17 @@
 // A bad containers.ExtraContainers value is a configuration error that names
 // the entry and what is wrong with it.
 // RUN: not %clang_tidy -checks='-*,containers-iterator-invalidation' \
-// RUN:   -config="{CheckOptions: {containers.ExtraContainers: 'mylib::FastMap=hashmap'}}" \
+// RUN:   -config="{CheckOptions: [{key: containers.ExtraContainers, value: 'mylib::FastMap=hashmap'}]}" \
 // RUN:   %s -- %mock_std 2>&1 | FileCheck %s -check-prefix=FAMILY -implicit-check-not='warning:'
 // FAMILY: error: invalid value for option 'containers.ExtraContainers': entry 'mylib::FastMap=hashmap' names unknown family 'hashmap' (families: contiguous, deque, node-list, ordered, unordered, open-addressing); the option is ignored [clang-tidy-config]
 //
 // RUN: not %clang_tidy -checks='-*,containers-iterator-invalidation' \
-// RUN:   -config="{CheckOptions: {containers.ExtraContainers: 'mylib::(Fast=deque'}}" \
+// RUN:   -config="{CheckOptions: [{key: containers.ExtraContainers, value: 'mylib::(Fast=deque'}]}" \
 // RUN:   %s -- %mock_std 2>&1 | FileCheck %s -check-prefix=REGEX -implicit-check-not='warning:'
 // REGEX: error: invalid value for option 'containers.ExtraContainers': entry 'mylib::(Fast=deque' has an invalid regex: parentheses not balanced; the option is ignored [clang-tidy-config]
 //
 // RUN: not %clang_tidy -checks='-*,containers-iterator-invalidation' \
-// RUN:   -config="{CheckOptions: {containers.ExtraContainers: 'mylib::FastMap'}}" \
+// RUN:   -config="{CheckOptions: [{key: containers.ExtraContainers, value: 'mylib::FastMap'}]}" \
 // RUN:   %s -- %mock_std 2>&1 | FileCheck %s -check-prefix=FORM -implicit-check-not='warning:'
 // FORM: error: invalid value for option 'containers.ExtraContainers': entry 'mylib::FastMap' is not of the form 'type-regex=family' (families: contiguous, deque, node-list, ordered, unordered, open-addressing); the option is ignored [clang-tidy-config]
 

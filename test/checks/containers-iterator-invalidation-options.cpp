@@ -4,11 +4,11 @@
 // RUN:   | FileCheck %s -check-prefix=DEFAULT -allow-empty -implicit-check-not='{{warning|error}}:'
 // With it, as a shared option or the check's own:
 // RUN: %clang_tidy -checks='-*,containers-iterator-invalidation' \
-// RUN:   -config="{CheckOptions: {containers.ExtraContainers: 'mylib::FastMap=open-addressing;mylib::Ring.*=deque'}}" \
+// RUN:   -config="{CheckOptions: [{key: containers.ExtraContainers, value: 'mylib::FastMap=open-addressing;mylib::Ring.*=deque'}]}" \
 // RUN:   %s -- %mock_std -isystem %inputs/thirdparty \
 // RUN:   | FileCheck %s -implicit-check-not='{{warning|error}}:'
 // RUN: %clang_tidy -checks='-*,containers-iterator-invalidation' \
-// RUN:   -config="{CheckOptions: {containers-iterator-invalidation.ExtraContainers: 'mylib::Fast.*=open-addressing'}}" \
+// RUN:   -config="{CheckOptions: [{key: containers-iterator-invalidation.ExtraContainers, value: 'mylib::Fast.*=open-addressing'}]}" \
 // RUN:   %s -- %mock_std -isystem %inputs/thirdparty \
 // RUN:   | FileCheck %s -implicit-check-not='{{warning|error}}:'
 
