@@ -102,6 +102,21 @@ void referenceUsedBeforeOnly(std::vector<int> &v) {
   v.push_back(first);
 }
 
+struct Inbox {
+  std::vector<int> pending;
+};
+void referenceThroughBinding(std::map<int, Inbox> &boxes) {
+  // The container is a member of a structured binding.
+  for (auto &[id, box] : boxes) {
+    int &first = box.pending.front();
+    box.pending.push_back(id);
+    // CHECK: :[[@LINE-1]]:17: warning: 'push_back' on 'box.pending' invalidates reference 'first', which is used afterwards
+    // CHECK: :[[@LINE-3]]:10: note: 'first' is obtained from 'box.pending' here
+    // CHECK: :[[@LINE+1]]:9: note: 'first' is used here
+    use(first);
+  }
+}
+
 // --- pointers -------------------------------------------------------------
 
 void pointerDereferencedAfterResize(std::vector<int> &v) {

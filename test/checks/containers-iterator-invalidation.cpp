@@ -39,9 +39,20 @@ void vectorOverCopies(std::vector<int> &v) {
   // Near miss: the loop walks a copy, the original may change.
   for (int x : std::vector<int>(v))
     v.push_back(x);
+  for (int x : std::vector(v)) // class template argument deduction
+    v.push_back(x);
   std::vector<int> snapshot = v;
   for (int &x : snapshot)
     v.push_back(x);
+}
+
+void rewrittenComparisons(std::vector<int> &v) {
+  // Near miss: the mock iterators declare only operator==, so C++20 rewrites
+  // every `it != end` here and in each range-for; none of that is a finding.
+  for (auto it = v.begin(); it != v.end(); ++it)
+    use(*it);
+  for (int x : v)
+    use(x);
 }
 
 void vectorReadsOnly(std::vector<int> &v) {
