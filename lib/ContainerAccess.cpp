@@ -138,8 +138,7 @@ bool refersTo(const Expr *E, const ValueDecl *D) {
   return DRE && DRE->getDecl()->getCanonicalDecl() == D->getCanonicalDecl();
 }
 
-/// Looks through a copy: `erase(it)` copies `it` into the parameter.
-static const Expr *ignoreCopy(const Expr *E) {
+const Expr *ignoreCopy(const Expr *E) {
   E = ignoreWrappers(E);
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
       Construct && Construct->getNumArgs() == 1 &&

@@ -68,6 +68,10 @@ struct ContainerOperation {
 /// Strips parens, implicit casts, temporaries and cleanups.
 const Expr *ignoreWrappers(const Expr *E);
 
+/// Also looks through a copy or move construction (`erase(it)` copies `it`
+/// into the parameter, `auto it = m.find(k)` copies the result).
+const Expr *ignoreCopy(const Expr *E);
+
 /// The object a member call or member operator call is made on, with pointer
 /// and smart-pointer dereferences left in place; null if not a member call.
 const Expr *memberCallObject(const Expr *Call);

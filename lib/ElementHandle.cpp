@@ -21,16 +21,6 @@ bool returnsIterator(llvm::StringRef Name) {
                         "upper_bound"});
 }
 
-/// `auto it = m.find(k)` copies the iterator through a constructor.
-const Expr *ignoreCopy(const Expr *E) {
-  E = ignoreWrappers(E);
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-      Construct && Construct->getNumArgs() == 1 &&
-      Construct->getConstructor()->isCopyOrMoveConstructor())
-    return ignoreWrappers(Construct->getArg(0));
-  return E;
-}
-
 std::optional<ElementHandle> fromOperation(const Expr *E,
                                            const ContainerModel &Model) {
   std::optional<ContainerOperation> Op = ContainerOperation::match(E, Model);
