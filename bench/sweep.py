@@ -3,7 +3,7 @@
 
     bench/sweep.py [--corpus DIR] [--plugin PATH] [--clang-tidy BIN] [-j N]
                    [--out DIR] [--checks GLOB] [--force] [--sample N]
-                   [--timeout S] [PKG...]
+                   [--timeout S] [--headers] [PKG...]
 
 For every unique C++ source file of each package's compile_commands.json
 (.c files skipped) runs
@@ -53,11 +53,17 @@ CRASH_MARKERS = ("Stack dump", "PLEASE submit a bug report",
 
 
 def default_plugin():
-    for p in ("/tmp/ct-sweep/containers-tidy/libContainersTidy.so",
-              os.path.join(REPO, "build/llvm-19/lib/containers-tidy/libContainersTidy.so")):
+    """$CONTAINERS_TIDY_PLUGIN, else the first that exists of build/install
+    (tools/setup.sh), build/llvm-19, /usr/local."""
+    if os.environ.get("CONTAINERS_TIDY_PLUGIN"):
+        return os.environ["CONTAINERS_TIDY_PLUGIN"]
+    cands = [os.path.join(REPO, "build/install/lib/containers-tidy/libContainersTidy.so"),
+             os.path.join(REPO, "build/llvm-19/lib/containers-tidy/libContainersTidy.so"),
+             "/usr/local/lib/containers-tidy/libContainersTidy.so"]
+    for p in cands:
         if os.path.exists(p):
             return p
-    return "/usr/local/lib/containers-tidy/libContainersTidy.so"
+    return cands[-1]
 
 
 def source_root(pkg_dir):
@@ -174,15 +180,22 @@ def run_tu(job):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", default=os.environ.get("CONTAINERS_TIDY_CORPUS", "/work/corpus"))
-    ap.add_argument("--plugin", default=default_plugin())
+    ap.add_argument("--plugin", default=default_plugin(),
+                    help="libContainersTidy.so (default: $CONTAINERS_TIDY_PLUGIN, "
+                         "build/install, build/llvm-19, /usr/local)")
     ap.add_argument("--clang-tidy", default="clang-tidy-19")
-    ap.add_argument("-j", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("-j", type=int, default=os.cpu_count() or 1, metavar="N",
+                    help="parallel clang-tidy processes (default: nproc)")
     ap.add_argument("--out", default=os.path.join(HERE, "results"))
-    ap.add_argument("--checks", default="containers-*")
+    ap.add_argument("--checks", default="containers-*", metavar="GLOB",
+                    help="run with -checks='-*,GLOB' (default: containers-*)")
     ap.add_argument("--force", action="store_true", help="re-run TUs already recorded")
     ap.add_argument("--sample", type=int, default=0, metavar="N",
                     help="at most N TUs per package (deterministic: by hash of the path)")
     ap.add_argument("--timeout", type=float, default=1200, help="seconds per TU")
+    ap.add_argument("--headers", action="store_true",
+                    help="also report in the package's own headers "
+                         "(--header-filter=^SOURCE_ROOT/); default: main files only")
     ap.add_argument("pkgs", nargs="*", metavar="PKG")
     a = ap.parse_args()
 
@@ -214,7 +227,9 @@ def main():
             files = sorted(sorted(files, key=tu_hash)[:a.sample])
         tu_dir = os.path.join(out, pkg, "tu")
         os.makedirs(tu_dir, exist_ok=True)
-        extra = EXTRA_ARGS.get(pkg, [])
+        extra = list(EXTRA_ARGS.get(pkg, []))
+        if a.headers:
+            extra.append("--header-filter=^" + re.escape(source_root(pkg_dir)) + "/")
         config = {"checks": a.checks, "extra": extra}
         selected[pkg] = files
         for f in files:
@@ -242,6 +257,8 @@ def main():
             print("[%d/%d %4.0fs] %5.1fs %d warn%s  %s" % (
                 i, total, time.monotonic() - t0, rec["seconds"], len(rec["warnings"]),
                 flag, rec["file"]), file=sys.stderr, flush=True)
+
+    wall = time.monotonic() - t0
 
     # Aggregate over the selected TUs of every package (including earlier runs).
     summary, lines = {}, set()
@@ -288,7 +305,9 @@ def main():
         for l in sorted(lines):
             f.write(l + "\n")
     meta = {"clang_tidy": a.clang_tidy, "plugin": plugin, "checks": a.checks,
-            "sample": a.sample, "packages": summary}
+            "sample": a.sample, "headers": a.headers, "jobs": a.j,
+            "tus_run_now": total, "wall_seconds_now": round(wall, 1),
+            "packages": summary}
     with open(os.path.join(out, "summary.json"), "w") as f:
         json.dump(meta, f, indent=1, sort_keys=True)
 

@@ -125,9 +125,18 @@ ElementHandle::fromVar(const VarDecl *Var, const ContainerModel &Model) {
       if (H)
         H->Kind = HandleKind::Pointer;
     } else if ((H = fromOperation(E, Model))) {
-      // `v.data()`, or an iterator that is a plain pointer.
-      if (H->Kind == HandleKind::Reference)
+      // Only `v.data()`/`s.c_str()` return a pointer into the container, and
+      // `begin()`/`find()` when the iterator is a plain pointer. A pointer
+      // read from `front()`/`operator[]` of a container of pointers is a
+      // copy of the element's value, pointing elsewhere.
+      if (H->Kind == HandleKind::Reference) {
+        const auto *Op = dyn_cast<CXXMemberCallExpr>(H->Source);
+        const CXXMethodDecl *M = Op ? Op->getMethodDecl() : nullptr;
+        if (!M || !M->getIdentifier() ||
+            (M->getName() != "data" && M->getName() != "c_str"))
+          return std::nullopt;
         H->Kind = HandleKind::Pointer;
+      }
     }
   } else if (T->isRecordType()) {
     H = describeIterator(Init, Model, 0);

@@ -143,6 +143,31 @@ void pointerToElement(std::vector<int> &v, std::string &s) {
   use(text[0]);
 }
 
+struct Writer {
+  bool done;
+};
+void containerOfPointers(std::deque<Writer *> &writers,
+                         std::vector<Writer *> &all) {
+  // Near miss (leveldb's DBImpl::Write): 'ready' copies the element's value,
+  // a pointer to a Writer that lives elsewhere; pop_front() destroys only the
+  // stored pointer.
+  while (writers.size() > 0) {
+    Writer *ready = writers.front();
+    writers.pop_front();
+    ready->done = true;
+  }
+  Writer *first = all[0];
+  all.push_back(nullptr);
+  first->done = true;
+  // But a pointer to the stored pointer does dangle.
+  Writer **slot = &all.back();
+  all.pop_back();
+  // CHECK: :[[@LINE-1]]:7: warning: 'pop_back' on 'all' invalidates pointer 'slot', which is used afterwards
+  // CHECK: :[[@LINE-3]]:12: note: 'slot' is obtained from 'all' here
+  // CHECK: :[[@LINE+1]]:5: note: 'slot' is used here
+  (*slot)->done = true;
+}
+
 void pointerNotDereferenced(std::vector<int> &v) {
   // Near misses: the dangling pointer is reset, or re-pointed, not read.
   int *p = &v[0];

@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+"""What containers-tidy costs on real code, next to the alternatives.
+
+    bench/cost.py [--corpus DIR] [--llvm N] [--plugin PATH] [--sample N | --all]
+                  [--reps R] [--no-analyzer] [--no-cppcheck] [--out DIR] [PKG...]
+
+For a deterministic sample of translation units (the first N by a hash of
+their path; default 40, --all for every TU) it times, per TU and interleaved
+in each repetition so machine noise hits every mode alike:
+
+  baseline   clang-tidy with one trivial built-in check: parse + AST, the floor
+  checks     clang-tidy --load=PLUGIN -checks='-*,containers-*'
+  analyzer   the Clang Static Analyzer's iterator checkers (InvalidatedIterator,
+             IteratorRange, MismatchedIterator), with the analyzer option
+             without which they skip the whole TU
+  cppcheck   cppcheck 2.x on the TU, with its -I/-D/-std
+
+and keeps the minimum of R repetitions (default 3). Overhead is
+(mode - baseline) / baseline, per TU and in total. A second pass runs the
+checks once more with --enable-check-profile to name the slowest checks.
+Writes OUT/cost.json and OUT/cost.md (default OUT: bench/results/cost) and
+prints the Markdown table. Python 3 standard library only.
+"""
+
+import argparse
+import glob
+import hashlib
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from sweep import EXTRA_ARGS, tu_files  # noqa: E402  (same corpus conventions)
+
+REPO = os.path.dirname(HERE)
+ANALYZER_CHECKS = ",".join("clang-analyzer-alpha.cplusplus." + c for c in
+                           ("InvalidatedIterator", "IteratorRange", "MismatchedIterator"))
+ANALYZER_ARGS = ["--allow-enabling-analyzer-alpha-checkers"] + [
+    "--extra-arg=" + a for a in
+    ("-Xclang", "-analyzer-config", "-Xclang",
+     "aggressive-binary-operation-simplification=true")]
+# cppcheck no longer predefines the platform once -D is given.
+CPPCHECK_PLATFORM = ["-D__linux__", "-D__x86_64__", "-D__GNUC__=12", "-D__cplusplus=201703L"]
+
+
+def timed(cmd, timeout):
+    start = time.perf_counter()
+    try:
+        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              timeout=timeout, text=True, errors="replace")
+        return time.perf_counter() - start, proc.returncode, proc.stdout
+    except subprocess.TimeoutExpired:
+        return float("inf"), -1, "timeout"
+
+
+def compile_entry(build, path):
+    with open(os.path.join(build, "compile_commands.json")) as f:
+        for e in json.load(f):
+            p = e["file"] if os.path.isabs(e["file"]) else os.path.join(e["directory"], e["file"])
+            if os.path.normpath(p) == path:
+                return e
+    return None
+
+
+def cppcheck_cmd(entry, path):
+    args = entry.get("arguments") or shlex.split(entry["command"])
+    keep = []
+    for i, a in enumerate(args):
+        if a.startswith("-std="):
+            # cppcheck spells it --std and knows no GNU dialects.
+            keep.append("-" + a.replace("=gnu++", "=c++"))
+        elif a.startswith(("-I", "-D", "-U")) and len(a) > 2:
+            keep.append(a)
+        elif a in ("-I", "-isystem") and i + 1 < len(args):
+            keep.append("-I" + args[i + 1])
+    return (["cppcheck", "--quiet", "--enable=warning,performance", "--inline-suppr",
+             "--language=c++"] + CPPCHECK_PLATFORM + keep + [path])
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", default=os.environ.get("CONTAINERS_TIDY_CORPUS", "/work/corpus"))
+    ap.add_argument("--llvm", default="19")
+    ap.add_argument("--plugin")
+    ap.add_argument("--sample", type=int, default=40)
+    ap.add_argument("--all", action="store_true")
+    ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--timeout", type=float, default=600)
+    ap.add_argument("--no-analyzer", action="store_true")
+    ap.add_argument("--no-cppcheck", action="store_true")
+    ap.add_argument("--out", default=os.path.join(HERE, "results", "cost"))
+    ap.add_argument("packages", nargs="*")
+    a = ap.parse_args()
+
+    tidy = "/usr/lib/llvm-%s/bin/clang-tidy" % a.llvm
+    plugin = a.plugin or os.path.join(
+        REPO, "build/llvm-%s/lib/containers-tidy/libContainersTidy.so" % a.llvm)
+    for need, what in ((tidy, "install clang-tidy-%s" % a.llvm),
+                       (plugin, "build it: tools/run-tests.sh %s" % a.llvm)):
+        if not os.path.exists(need):
+            sys.exit("cost.py: %s not found (%s)" % (need, what))
+    pkgs = a.packages or sorted(d for d in os.listdir(a.corpus)
+                                if os.path.exists(os.path.join(a.corpus, d, "build",
+                                                               "compile_commands.json")))
+    if not pkgs:
+        sys.exit("cost.py: no package with build/compile_commands.json under %s; "
+                 "run bench/corpus.sh first" % a.corpus)
+    tus = []
+    for pkg in pkgs:
+        build = os.path.join(a.corpus, pkg, "build")
+        tus += [(pkg, build, f) for f in tu_files(build)]
+    tus.sort(key=lambda t: hashlib.sha1(t[2].encode()).hexdigest())
+    if not a.all:
+        tus = tus[:a.sample]
+
+    modes = {
+        "baseline": lambda pkg, build, f: [tidy, "-checks=-*,readability-braces-around-statements",
+                                           "-p", build, f, "--quiet"] + EXTRA_ARGS.get(pkg, []),
+        "checks": lambda pkg, build, f: [tidy, "--load=" + plugin, "-checks=-*,containers-*",
+                                         "-p", build, f, "--quiet"] + EXTRA_ARGS.get(pkg, []),
+    }
+    if not a.no_analyzer:
+        modes["analyzer"] = lambda pkg, build, f: ([tidy, "-checks=-*," + ANALYZER_CHECKS,
+                                                    "-p", build, f, "--quiet"] + ANALYZER_ARGS
+                                                   + EXTRA_ARGS.get(pkg, []))
+    if not a.no_cppcheck and subprocess.run(["which", "cppcheck"], stdout=subprocess.DEVNULL).returncode == 0:
+        modes["cppcheck"] = lambda pkg, build, f: cppcheck_cmd(compile_entry(build, f), f)
+
+    rows = []
+    for i, (pkg, build, f) in enumerate(tus, 1):
+        best = {m: float("inf") for m in modes}
+        failed = {}
+        for _ in range(a.reps):
+            for m, cmd in modes.items():
+                t, rc, out = timed(cmd(pkg, build, f), a.timeout)
+                if m != "cppcheck" and "clang-diagnostic-error" in out:
+                    failed[m] = "parse error"
+                elif m == "cppcheck" and rc != 0:
+                    failed[m] = out.strip().splitlines()[-1][:200] if out.strip() else "exit %d" % rc
+                best[m] = min(best[m], t)
+        row = {"package": pkg, "file": os.path.relpath(f, os.path.join(a.corpus, pkg)),
+               **{m: round(v, 3) for m, v in best.items()}, "failed": failed}
+        rows.append(row)
+        print("[%d/%d] %s %s" % (i, len(tus), row["file"],
+                                 " ".join("%s=%.2fs" % (m, best[m]) for m in modes)),
+              file=sys.stderr, flush=True)
+
+    # Which checks cost most: one profiled pass of the checks.
+    profile = {}
+    for pkg, build, f in tus:
+        _, _, out = timed(modes["checks"](pkg, build, f) + ["--enable-check-profile"], a.timeout)
+        for line in out.splitlines():
+            m = re.match(r"\s*([\d.]+) \(\s*[\d.]+%\)\s+[\d.]+ \(.*?\)\s+[\d.]+ \(.*?\)\s+([\d.]+) \(.*?\)\s+(\S+)$", line)
+            if m and m.group(3).startswith("containers-"):
+                profile[m.group(3)] = profile.get(m.group(3), 0.0) + float(m.group(2))
+
+    ok = [r for r in rows if not r["failed"]]
+    total = {m: sum(r[m] for r in ok) for m in modes}
+    def over(m, rs):
+        base = sum(r["baseline"] for r in rs)
+        return (sum(r[m] for r in rs) - base) / base if base else 0.0
+    per_tu = {m: sorted((r[m] - r["baseline"]) / r["baseline"] for r in ok if r["baseline"] > 0)
+              for m in modes if m != "baseline"}
+    summary = {
+        "llvm": a.llvm, "tus": len(rows), "tus_parsed": len(ok), "reps": a.reps,
+        "total_seconds": {m: round(v, 2) for m, v in total.items()},
+        "overhead_total": {m: round(over(m, ok), 4) for m in modes if m != "baseline"},
+        "overhead_median": {m: round(v[len(v) // 2], 4) if v else None for m, v in per_tu.items()},
+        "overhead_max": {m: round(v[-1], 4) if v else None for m, v in per_tu.items()},
+        "check_profile_seconds": {k: round(v, 3) for k, v in sorted(profile.items(), key=lambda kv: -kv[1])},
+    }
+    os.makedirs(a.out, exist_ok=True)
+    with open(os.path.join(a.out, "cost.json"), "w") as fh:
+        json.dump({"summary": summary, "tus": rows}, fh, indent=1)
+    md = ["# Cost on %d TUs (LLVM %s, min of %d reps, %d parsed)" % (len(rows), a.llvm, a.reps, len(ok)), "",
+          "| mode | total s | overhead vs baseline (total) | median per TU | worst TU |",
+          "|---|---|---|---|---|"]
+    for m in modes:
+        if m == "baseline":
+            md.append("| baseline (parse + AST) | %.1f | — | — | — |" % total[m])
+        else:
+            md.append("| %s | %.1f | %+.1f%% | %+.1f%% | %+.1f%% |" % (
+                m, total[m], 100 * summary["overhead_total"][m],
+                100 * (summary["overhead_median"][m] or 0), 100 * (summary["overhead_max"][m] or 0)))
+    md += ["", "Slowest containers-* checks (wall seconds summed over the sample, --enable-check-profile):", ""]
+    md += ["- `%s`: %.3f s" % kv for kv in summary["check_profile_seconds"].items()] or ["- (none)"]
+    md += ["", "| package | TU | " + " | ".join("%s s" % m for m in modes) + " |",
+           "|---|---|" + "---|" * len(modes)]
+    for r in rows:
+        md.append("| %s | %s | %s |" % (r["package"], r["file"], " | ".join(
+            "%.2f" % r[m] for m in modes)) + (" parse error" if r["failed"] else ""))
+    with open(os.path.join(a.out, "cost.md"), "w") as fh:
+        fh.write("\n".join(md) + "\n")
+    print("\n".join(md[:len(modes) + 8]))
+
+
+if __name__ == "__main__":
+    main()
