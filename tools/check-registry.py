@@ -38,7 +38,9 @@ for name, cls, maturity, summary_parts in registry:
             problems.append("%s: no table row in %s" % (name, where))
         elif maturity not in row[0]:
             problems.append("%s: %s row does not say maturity '%s'" % (name, where, maturity))
-for d in ("checks", "lib", "docs"):
+if "FIXME: placeholder" in readme:
+    problems.append("README.md: placeholder left from tools/new-check.py")
+for d in ("checks", "lib", "docs", os.path.join("test", "checks")):
     for dirpath, _, files in os.walk(os.path.join(root, d)):
         for f in files:
             text = open(os.path.join(dirpath, f), encoding="utf-8").read()
