@@ -231,7 +231,8 @@ void IteratorInvalidationCheck::checkHandle(const VarDecl *Var,
     return Handle->Kind != HandleKind::Pointer || Flow->isDereferenced(Ref);
   };
   for (const ContainerOperation &Op : Flow->operations()) {
-    if (!Handle->isInvalidatedBy(Op) || isReservedGrowth(Op, FD, Ctx))
+    if (!Handle->isInvalidatedBy(Op) || !Flow->inScopeOf(Var, Op.Call) ||
+        isReservedGrowth(Op, FD, Ctx))
       continue;
     const DeclRefExpr *Use = Flow->useAfter(Op.Call, Var, Rebindable, IsUse);
     if (!Use || !firstReport(Op.Loc, Var->getLocation()))

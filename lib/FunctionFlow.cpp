@@ -3,6 +3,7 @@
 #include "lib/FunctionFlow.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <deque>
 
@@ -20,9 +21,34 @@ public:
   BodyScanner(const ContainerModel &Model,
               std::vector<ContainerOperation> &Operations,
               llvm::DenseSet<const DeclRefExpr *> &Reassigned,
-              llvm::DenseSet<const DeclRefExpr *> &Dereferenced)
+              llvm::DenseSet<const DeclRefExpr *> &Dereferenced,
+              llvm::DenseMap<const VarDecl *, SourceLocation> &ScopeEnds,
+              SourceLocation FunctionEnd)
       : Model(Model), Operations(Operations), Reassigned(Reassigned),
-        Dereferenced(Dereferenced) {}
+        Dereferenced(Dereferenced), ScopeEnds(ScopeEnds),
+        FunctionEnd(FunctionEnd) {}
+
+  bool TraverseStmt(Stmt *S) {
+    if (!S)
+      return true;
+    const bool OpensScope =
+        isa<CompoundStmt, ForStmt, CXXForRangeStmt, IfStmt, WhileStmt,
+            SwitchStmt, CXXCatchStmt>(S);
+    if (OpensScope)
+      Scopes.push_back(S);
+    bool Result = RecursiveASTVisitor::TraverseStmt(S);
+    if (OpensScope)
+      Scopes.pop_back();
+    return Result;
+  }
+
+  bool VisitDeclStmt(DeclStmt *DS) {
+    SourceLocation End = Scopes.empty() ? FunctionEnd : Scopes.back()->getEndLoc();
+    for (const Decl *D : DS->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D))
+        ScopeEnds[Var] = End;
+    return true;
+  }
 
   // Lambdas and local classes are separate functions.
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
@@ -99,6 +125,9 @@ private:
   std::vector<ContainerOperation> &Operations;
   llvm::DenseSet<const DeclRefExpr *> &Reassigned;
   llvm::DenseSet<const DeclRefExpr *> &Dereferenced;
+  llvm::DenseMap<const VarDecl *, SourceLocation> &ScopeEnds;
+  SourceLocation FunctionEnd;
+  llvm::SmallVector<const Stmt *, 16> Scopes;
 };
 
 bool declares(const Stmt *S, const VarDecl *Var) {
@@ -136,7 +165,9 @@ std::unique_ptr<FunctionFlow> FunctionFlow::build(const FunctionDecl *FD,
     }
   }
   Flow->Graph = std::move(Graph);
-  BodyScanner(Model, Flow->Operations, Flow->Reassigned, Flow->Dereferenced)
+  Flow->SM = &Ctx.getSourceManager();
+  BodyScanner(Model, Flow->Operations, Flow->Reassigned, Flow->Dereferenced,
+              Flow->ScopeEnds, Body->getEndLoc())
       .TraverseStmt(Body);
   return Flow;
 }
@@ -187,12 +218,34 @@ void FunctionFlow::walkFrom(
   }
 }
 
+bool FunctionFlow::inScopeOf(const VarDecl *Var, const Stmt *S) const {
+  auto It = ScopeEnds.find(Var);
+  if (It == ScopeEnds.end())
+    return true; // not declared by a statement of this body: no bound
+  SourceLocation Begin = SM->getExpansionLoc(Var->getLocation());
+  SourceLocation End = SM->getExpansionLoc(It->second);
+  SourceLocation Loc = SM->getExpansionLoc(S->getBeginLoc());
+  return !SM->isBeforeInTranslationUnit(Loc, Begin) &&
+         !SM->isBeforeInTranslationUnit(End, Loc);
+}
+
 const DeclRefExpr *FunctionFlow::useAfter(
     const Stmt *From, const VarDecl *Var, bool KillOnAssign,
     llvm::function_ref<bool(const DeclRefExpr *)> IsUse) const {
   const DeclRefExpr *Found = nullptr;
+  auto ScopeIt = ScopeEnds.find(Var);
+  const bool HasScope = ScopeIt != ScopeEnds.end();
+  const SourceLocation ScopeEnd =
+      HasScope ? SM->getExpansionLoc(ScopeIt->second) : SourceLocation();
   walkFrom(From, [&](const Stmt *S, bool &EndPath) {
     if (declares(S, Var)) {
+      EndPath = true;
+      return false;
+    }
+    // Past the end of the variable's scope nothing can use it, and coming
+    // back into the scope passes its declaration.
+    if (HasScope && SM->isBeforeInTranslationUnit(
+                        ScopeEnd, SM->getExpansionLoc(S->getBeginLoc()))) {
       EndPath = true;
       return false;
     }

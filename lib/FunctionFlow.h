@@ -44,6 +44,12 @@ public:
   useAfter(const Stmt *From, const VarDecl *Var, bool KillOnAssign,
            llvm::function_ref<bool(const DeclRefExpr *)> IsUse) const;
 
+  /// Can \p S refer to \p Var: is it inside the scope of \p Var's
+  /// declaration, after it? Operations outside cannot invalidate a handle
+  /// before one of its uses (re-entering the scope passes the declaration),
+  /// so this cheap test keeps per-handle work proportional to its scope.
+  bool inScopeOf(const VarDecl *Var, const Stmt *S) const;
+
   /// Can \p To execute after \p From?
   bool reaches(const Stmt *From, const Stmt *To) const;
 
@@ -67,7 +73,10 @@ private:
                 llvm::function_ref<bool(const Stmt *, bool &EndPath)> Visit)
       const;
 
+  const SourceManager *SM = nullptr;
   std::unique_ptr<CFG> Graph;
+  /// Where the scope of each local variable ends.
+  llvm::DenseMap<const VarDecl *, SourceLocation> ScopeEnds;
   llvm::DenseMap<const Stmt *, Position> Positions;
   std::vector<ContainerOperation> Operations;
   /// DeclRefExprs whose evaluation may re-assign the variable.

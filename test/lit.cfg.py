@@ -10,7 +10,7 @@ import lit.formats
 config.name = "containers-tidy (LLVM %s)" % config.llvm_major
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "common.h"]
+config.excludes = ["Inputs", "common.h", "gen-huge-function.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.build_root, "test")
 
