@@ -32,6 +32,12 @@ config.substitutions.append(("FileCheck", config.filecheck))
 config.substitutions.append(("not ", os.path.join(config.llvm_tools_dir, "not") + " "))
 config.available_features.add("llvm-%s" % config.llvm_major)
 
+# tools/run-sanitized.sh preloads the sanitizer runtime into every command,
+# for a plugin built with -DCONTAINERS_TIDY_SANITIZE=ON.
+for var in ("LD_PRELOAD", "ASAN_OPTIONS", "UBSAN_OPTIONS"):
+    if os.environ.get("CONTAINERS_TIDY_SANITIZE_" + var):
+        config.environment[var] = os.environ["CONTAINERS_TIDY_SANITIZE_" + var]
+
 # The real standard libraries, when their headers are installed.
 if os.path.isdir("/usr/include/c++/12"):
     config.available_features.add("libstdcxx")
