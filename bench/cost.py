@@ -31,6 +31,8 @@ import re
 import shlex
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -49,13 +51,21 @@ CPPCHECK_PLATFORM = ["-D__linux__", "-D__x86_64__", "-D__GNUC__=12", "-D__cplusp
 
 
 def timed(cmd, timeout):
-    start = time.perf_counter()
-    try:
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              timeout=timeout, text=True, errors="replace")
-        return time.perf_counter() - start, proc.returncode, proc.stdout
-    except subprocess.TimeoutExpired:
-        return float("inf"), -1, "timeout"
+    """Runs cmd; returns (seconds, exit code, output, peak RSS in KiB)."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        timer.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read().decode(errors="replace")
+    if proc.returncode < 0:
+        return float("inf"), proc.returncode, text + "\nkilled", usage.ru_maxrss
+    return elapsed, proc.returncode, text, usage.ru_maxrss
 
 
 def compile_entry(build, path):
@@ -134,17 +144,20 @@ def main():
     rows = []
     for i, (pkg, build, f) in enumerate(tus, 1):
         best = {m: float("inf") for m in modes}
+        peak = {m: 0 for m in modes}
         failed = {}
         for _ in range(a.reps):
             for m, cmd in modes.items():
-                t, rc, out = timed(cmd(pkg, build, f), a.timeout)
+                t, rc, out, rss = timed(cmd(pkg, build, f), a.timeout)
+                peak[m] = max(peak[m], rss)
                 if m != "cppcheck" and "clang-diagnostic-error" in out:
                     failed[m] = "parse error"
                 elif m == "cppcheck" and rc != 0:
                     failed[m] = out.strip().splitlines()[-1][:200] if out.strip() else "exit %d" % rc
                 best[m] = min(best[m], t)
         row = {"package": pkg, "file": os.path.relpath(f, os.path.join(a.corpus, pkg)),
-               **{m: round(v, 3) for m, v in best.items()}, "failed": failed}
+               **{m: round(v, 3) for m, v in best.items()},
+               "peak_kib": peak, "failed": failed}
         rows.append(row)
         print("[%d/%d] %s %s" % (i, len(tus), row["file"],
                                  " ".join("%s=%.2fs" % (m, best[m]) for m in modes)),
@@ -153,7 +166,7 @@ def main():
     # Which checks cost most: one profiled pass of the checks.
     profile = {}
     for pkg, build, f in tus:
-        _, _, out = timed(modes["checks"](pkg, build, f) + ["--enable-check-profile"], a.timeout)
+        _, _, out, _ = timed(modes["checks"](pkg, build, f) + ["--enable-check-profile"], a.timeout)
         for line in out.splitlines():
             m = re.match(r"\s*([\d.]+) \(\s*[\d.]+%\)\s+[\d.]+ \(.*?\)\s+[\d.]+ \(.*?\)\s+([\d.]+) \(.*?\)\s+(\S+)$", line)
             if m and m.group(3).startswith("containers-"):
@@ -172,6 +185,9 @@ def main():
         "overhead_total": {m: round(over(m, ok), 4) for m in modes if m != "baseline"},
         "overhead_median": {m: round(v[len(v) // 2], 4) if v else None for m, v in per_tu.items()},
         "overhead_max": {m: round(v[-1], 4) if v else None for m, v in per_tu.items()},
+        "peak_memory_over_baseline_max": round(max(
+            (r["peak_kib"]["checks"] - r["peak_kib"]["baseline"]) / r["peak_kib"]["baseline"]
+            for r in ok) if ok else 0.0, 4),
         "check_profile_seconds": {k: round(v, 3) for k, v in sorted(profile.items(), key=lambda kv: -kv[1])},
     }
     os.makedirs(a.out, exist_ok=True)
@@ -187,6 +203,8 @@ def main():
             md.append("| %s | %.1f | %+.1f%% | %+.1f%% | %+.1f%% |" % (
                 m, total[m], 100 * summary["overhead_total"][m],
                 100 * (summary["overhead_median"][m] or 0), 100 * (summary["overhead_max"][m] or 0)))
+    md += ["", "Peak memory (max RSS) of the checks run over baseline, worst TU: %+.1f%%"
+           % (100 * summary["peak_memory_over_baseline_max"])]
     md += ["", "Slowest containers-* checks (wall seconds summed over the sample, --enable-check-profile):", ""]
     md += ["- `%s`: %.3f s" % kv for kv in summary["check_profile_seconds"].items()] or ["- (none)"]
     md += ["", "| package | TU | " + " | ".join("%s s" % m for m in modes) + " |",
@@ -196,7 +214,8 @@ def main():
             "%.2f" % r[m] for m in modes)) + (" parse error" if r["failed"] else ""))
     with open(os.path.join(a.out, "cost.md"), "w") as fh:
         fh.write("\n".join(md) + "\n")
-    print("\n".join(md[:len(modes) + 8]))
+    per_tu_table = next(i for i, l in enumerate(md) if l.startswith("| package |"))
+    print("\n".join(md[:per_tu_table]))
 
 
 if __name__ == "__main__":
