@@ -146,25 +146,9 @@ std::unique_ptr<FunctionFlow> FunctionFlow::build(const FunctionDecl *FD,
   Stmt *Body = FD->getBody();
   if (!Body)
     return nullptr;
-  CFG::BuildOptions Options;
-  Options.setAllAlwaysAdd();
-  Options.AddImplicitDtors = false;
-  Options.AddTemporaryDtors = false;
-  std::unique_ptr<CFG> Graph = CFG::buildCFG(FD, Body, &Ctx, Options);
-  if (!Graph)
-    return nullptr;
   auto Flow = std::unique_ptr<FunctionFlow>(new FunctionFlow());
-  for (const CFGBlock *Block : *Graph) {
-    if (!Block)
-      continue;
-    unsigned Index = 0;
-    for (const CFGElement &Element : *Block) {
-      if (auto S = Element.getAs<CFGStmt>())
-        Flow->Positions.try_emplace(S->getStmt(), Position{Block, Index});
-      ++Index;
-    }
-  }
-  Flow->Graph = std::move(Graph);
+  Flow->Function = FD;
+  Flow->Context = &Ctx;
   Flow->SM = &Ctx.getSourceManager();
   BodyScanner(Model, Flow->Operations, Flow->Reassigned, Flow->Dereferenced,
               Flow->ScopeEnds, Body->getEndLoc())
@@ -172,9 +156,35 @@ std::unique_ptr<FunctionFlow> FunctionFlow::build(const FunctionDecl *FD,
   return Flow;
 }
 
+bool FunctionFlow::ensureGraph() const {
+  if (GraphBuilt)
+    return Graph != nullptr;
+  GraphBuilt = true;
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  Options.AddImplicitDtors = false;
+  Options.AddTemporaryDtors = false;
+  Graph = CFG::buildCFG(Function, Function->getBody(), Context, Options);
+  if (!Graph)
+    return false;
+  for (const CFGBlock *Block : *Graph) {
+    if (!Block)
+      continue;
+    unsigned Index = 0;
+    for (const CFGElement &Element : *Block) {
+      if (auto S = Element.getAs<CFGStmt>())
+        Positions.try_emplace(S->getStmt(), Position{Block, Index});
+      ++Index;
+    }
+  }
+  return true;
+}
+
 void FunctionFlow::walkFrom(
     const Stmt *From,
     llvm::function_ref<bool(const Stmt *, bool &EndPath)> Visit) const {
+  if (!ensureGraph())
+    return;
   auto It = Positions.find(From);
   if (It == Positions.end())
     return;

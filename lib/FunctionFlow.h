@@ -33,7 +33,8 @@ namespace clang::tidy::containers {
 
 class FunctionFlow {
 public:
-  /// Null when the function has no body or its CFG cannot be built.
+  /// Null when the function has no body. The CFG is built on the first
+  /// question about order, so functions with no candidate pay only one walk.
   static std::unique_ptr<FunctionFlow>
   build(const FunctionDecl *FD, ASTContext &Ctx, const ContainerModel &Model);
 
@@ -73,11 +74,17 @@ private:
                 llvm::function_ref<bool(const Stmt *, bool &EndPath)> Visit)
       const;
 
+  /// Builds the CFG on first use; false if it cannot be built.
+  bool ensureGraph() const;
+
+  const FunctionDecl *Function = nullptr;
+  ASTContext *Context = nullptr;
   const SourceManager *SM = nullptr;
-  std::unique_ptr<CFG> Graph;
+  mutable bool GraphBuilt = false;
+  mutable std::unique_ptr<CFG> Graph;
   /// Where the scope of each local variable ends.
   llvm::DenseMap<const VarDecl *, SourceLocation> ScopeEnds;
-  llvm::DenseMap<const Stmt *, Position> Positions;
+  mutable llvm::DenseMap<const Stmt *, Position> Positions;
   std::vector<ContainerOperation> Operations;
   /// DeclRefExprs whose evaluation may re-assign the variable.
   llvm::DenseSet<const DeclRefExpr *> Reassigned;
