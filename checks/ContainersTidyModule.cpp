@@ -1,6 +1,7 @@
 //===- ContainersTidyModule.cpp - registers the containers-* checks -------===//
 
 #include "checks/IteratorInvalidationCheck.h"
+#include "checks/SubscriptLookupCheck.h"
 #include "lib/Compat.h"
 
 namespace clang::tidy::containers {

@@ -69,26 +69,12 @@ void IteratorInvalidationCheck::onEndOfTranslationUnit() {
   Reported.clear();
 }
 
-bool IteratorInvalidationCheck::firstReport(SourceLocation Loc,
-                                            SourceLocation Subject) {
-  return Reported.insert({Loc.getRawEncoding(), Subject.getRawEncoding()})
-      .second;
-}
-
-const FunctionFlow *IteratorInvalidationCheck::flowOf(const FunctionDecl *FD,
-                                                      ASTContext &Ctx) {
-  auto [It, Inserted] = Flows.try_emplace(FD);
-  if (Inserted)
-    It->second = FunctionFlow::build(FD, Ctx, Model);
-  return It->second.get();
-}
-
 bool IteratorInvalidationCheck::isReservedGrowth(const ContainerOperation &Op,
                                                  const FunctionDecl *FD,
                                                  ASTContext &Ctx) {
   if (!Op.Rule || !Op.Rule->GrowsStorage)
     return false;
-  const FunctionFlow *Flow = flowOf(FD, Ctx);
+  const FunctionFlow *Flow = Flows.get(FD, Ctx);
   if (!Flow)
     return false;
   for (const ContainerOperation &Other : Flow->operations())
@@ -162,7 +148,7 @@ void IteratorInvalidationCheck::checkRangeFor(const CXXForRangeStmt *Loop,
     if (std::optional<ContainerOperation> Op =
             ContainerOperation::match(Call, Model)) {
       if (!Invalidates(*Op, IsVisited) || leavesLoopRightAfter(Path) ||
-          !firstReport(Op->Loc, Range->getBeginLoc()))
+          !Reported.first(Op->Loc, Range->getBeginLoc()))
         return;
       bool ErasesVisited = Op->Rule->Loop == LoopEffect::VisitedElement;
       diag(Op->Loc, "'%0' is modified by '%1'%select{ while a range-based for "
@@ -182,7 +168,7 @@ void IteratorInvalidationCheck::checkRangeFor(const CXXForRangeStmt *Loop,
     const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
     if (!Definition || Definition == FD || Definition->isDependentContext())
       return;
-    const FunctionFlow *CalleeFlow = flowOf(Definition, Ctx);
+    const FunctionFlow *CalleeFlow = Flows.get(Definition, Ctx);
     if (!CalleeFlow)
       return;
     // In the callee, the visited element arrives through a parameter.
@@ -199,7 +185,7 @@ void IteratorInvalidationCheck::checkRangeFor(const CXXForRangeStmt *Loop,
       if (!Invalidates(Op, IsVisitedInCallee))
         continue;
       if (leavesLoopRightAfter(Path) ||
-          !firstReport(Member->getExprLoc(), Range->getBeginLoc()))
+          !Reported.first(Member->getExprLoc(), Range->getBeginLoc()))
         return;
       diag(Member->getExprLoc(), "'%0' is modified by the call to '%1' while "
                                  "a range-based for loop iterates it; %2")
@@ -220,7 +206,7 @@ void IteratorInvalidationCheck::checkHandle(const VarDecl *Var,
   std::optional<ElementHandle> Handle = ElementHandle::fromVar(Var, Model);
   if (!Handle)
     return;
-  const FunctionFlow *Flow = flowOf(FD, Ctx);
+  const FunctionFlow *Flow = Flows.get(FD, Ctx);
   if (!Flow)
     return;
   // Assigning to a reference writes the element; only iterators and
@@ -235,7 +221,7 @@ void IteratorInvalidationCheck::checkHandle(const VarDecl *Var,
         isReservedGrowth(Op, FD, Ctx))
       continue;
     const DeclRefExpr *Use = Flow->useAfter(Op.Call, Var, Rebindable, IsUse);
-    if (!Use || !firstReport(Op.Loc, Var->getLocation()))
+    if (!Use || !Reported.first(Op.Loc, Var->getLocation()))
       continue;
     const std::string Name = Handle->Container.name();
     const bool ErasesIterator = Handle->Kind == HandleKind::Iterator &&

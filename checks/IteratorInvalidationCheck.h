@@ -38,7 +38,6 @@ public:
 private:
   void checkRangeFor(const CXXForRangeStmt *Loop, ASTContext &Ctx);
   void checkHandle(const VarDecl *Var, ASTContext &Ctx);
-  const FunctionFlow *flowOf(const FunctionDecl *FD, ASTContext &Ctx);
   /// Is \p Op growth that a reserve() on the same container, earlier in the
   /// same function, makes non-reallocating?
   bool isReservedGrowth(const ContainerOperation &Op, const FunctionDecl *FD,
@@ -50,15 +49,11 @@ private:
                                                const ContainerOperation &Op,
                                                const DeclRefExpr *Use,
                                                ASTContext &Ctx);
-  /// True the first time a warning at \p Loc about the loop or handle at
-  /// \p Subject is seen: a template instantiated twice reports once.
-  bool firstReport(SourceLocation Loc, SourceLocation Subject);
 
   const std::string ExtraContainers;
   ContainerModel Model;
-  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionFlow>> Flows;
-  llvm::DenseSet<std::pair<SourceLocation::UIntTy, SourceLocation::UIntTy>>
-      Reported;
+  FunctionFlowCache Flows{Model};
+  ReportOnce Reported;
 };
 
 } // namespace clang::tidy::containers

@@ -2,6 +2,7 @@
 
 #include "lib/FunctionFlow.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -20,12 +21,15 @@ class BodyScanner : public RecursiveASTVisitor<BodyScanner> {
 public:
   BodyScanner(const ContainerModel &Model,
               std::vector<ContainerOperation> &Operations,
+              std::vector<ContainerOperation> &Accesses,
               llvm::DenseSet<const DeclRefExpr *> &Reassigned,
               llvm::DenseSet<const DeclRefExpr *> &Dereferenced,
               llvm::DenseMap<const VarDecl *, SourceLocation> &ScopeEnds,
+              llvm::DenseSet<const Expr *> &Assigned,
               SourceLocation FunctionEnd)
-      : Model(Model), Operations(Operations), Reassigned(Reassigned),
-        Dereferenced(Dereferenced), ScopeEnds(ScopeEnds),
+      : Model(Model), Operations(Operations), Accesses(Accesses),
+        Reassigned(Reassigned),
+        Dereferenced(Dereferenced), ScopeEnds(ScopeEnds), Assigned(Assigned),
         FunctionEnd(FunctionEnd) {}
 
   bool TraverseStmt(Stmt *S) {
@@ -56,14 +60,18 @@ public:
 
   bool VisitCallExpr(CallExpr *Call) {
     if (std::optional<ContainerOperation> Op =
-            ContainerOperation::match(Call, Model);
-        Op && Op->Rule)
-      Operations.push_back(std::move(*Op));
+            ContainerOperation::match(Call, Model)) {
+      if (Op->Rule)
+        Operations.push_back(*Op);
+      Accesses.push_back(std::move(*Op));
+    }
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
       if (Op->getNumArgs() >= 1) {
         OverloadedOperatorKind K = Op->getOperator();
         if (K == OO_Equal)
           markReassigned(Op->getArg(0));
+        if (Op->isAssignmentOp() || K == OO_PlusPlus || K == OO_MinusMinus)
+          Assigned.insert(ignoreWrappers(Op->getArg(0)));
         if (K == OO_Star || K == OO_Arrow || K == OO_Subscript)
           markDereferenced(Op->getArg(0));
       }
@@ -89,6 +97,8 @@ public:
   bool VisitBinaryOperator(BinaryOperator *B) {
     if (B->isAssignmentOp() && B->getOpcode() == BO_Assign)
       markReassigned(B->getLHS());
+    if (B->isAssignmentOp())
+      Assigned.insert(ignoreWrappers(B->getLHS()));
     return true;
   }
 
@@ -97,6 +107,8 @@ public:
       markReassigned(U->getSubExpr());
     if (U->getOpcode() == UO_Deref)
       markDereferenced(U->getSubExpr());
+    if (U->isIncrementDecrementOp())
+      Assigned.insert(ignoreWrappers(U->getSubExpr()));
     return true;
   }
 
@@ -123,9 +135,11 @@ private:
 
   const ContainerModel &Model;
   std::vector<ContainerOperation> &Operations;
+  std::vector<ContainerOperation> &Accesses;
   llvm::DenseSet<const DeclRefExpr *> &Reassigned;
   llvm::DenseSet<const DeclRefExpr *> &Dereferenced;
   llvm::DenseMap<const VarDecl *, SourceLocation> &ScopeEnds;
+  llvm::DenseSet<const Expr *> &Assigned;
   SourceLocation FunctionEnd;
   llvm::SmallVector<const Stmt *, 16> Scopes;
 };
@@ -150,8 +164,8 @@ std::unique_ptr<FunctionFlow> FunctionFlow::build(const FunctionDecl *FD,
   Flow->Function = FD;
   Flow->Context = &Ctx;
   Flow->SM = &Ctx.getSourceManager();
-  BodyScanner(Model, Flow->Operations, Flow->Reassigned, Flow->Dereferenced,
-              Flow->ScopeEnds, Body->getEndLoc())
+  BodyScanner(Model, Flow->Operations, Flow->Accesses, Flow->Reassigned, Flow->Dereferenced,
+              Flow->ScopeEnds, Flow->Assigned, Body->getEndLoc())
       .TraverseStmt(Body);
   return Flow;
 }
@@ -280,6 +294,27 @@ const DeclRefExpr *FunctionFlow::useAfter(
     return true;
   });
   return Found;
+}
+
+const FunctionFlow *FunctionFlowCache::get(const FunctionDecl *FD,
+                                           ASTContext &Ctx) {
+  auto [It, Inserted] = Flows.try_emplace(FD);
+  if (Inserted)
+    It->second = FunctionFlow::build(FD, Ctx, Model);
+  return It->second.get();
+}
+
+const FunctionDecl *enclosingFunction(const Stmt *S, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(*S);
+  for (unsigned Depth = 0; Depth < 256 && !Parents.empty(); ++Depth) {
+    const DynTypedNode &Parent = Parents[0];
+    if (const auto *FD = Parent.get<FunctionDecl>())
+      return FD;
+    if (const auto *Lambda = Parent.get<LambdaExpr>())
+      return Lambda->getCallOperator();
+    Parents = Ctx.getParents(Parent);
+  }
+  return nullptr;
 }
 
 bool FunctionFlow::reaches(const Stmt *From, const Stmt *To) const {

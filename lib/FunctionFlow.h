@@ -56,6 +56,12 @@ public:
 
   /// Modifying container operations in the body, in source order.
   llvm::ArrayRef<ContainerOperation> operations() const { return Operations; }
+  /// Every call on a known container in the body (lookups too).
+  llvm::ArrayRef<ContainerOperation> accesses() const { return Accesses; }
+
+  /// Is \p E the target of an assignment, compound assignment, `++` or
+  /// `--` (`m[k] = v`, `m[k] += 1`)?
+  bool isAssigned(const Expr *E) const { return Assigned.contains(E); }
 
   /// Is \p Ref the operand of `*`, `->` or `[]`?
   bool isDereferenced(const DeclRefExpr *Ref) const {
@@ -86,9 +92,44 @@ private:
   llvm::DenseMap<const VarDecl *, SourceLocation> ScopeEnds;
   mutable llvm::DenseMap<const Stmt *, Position> Positions;
   std::vector<ContainerOperation> Operations;
+  std::vector<ContainerOperation> Accesses;
   /// DeclRefExprs whose evaluation may re-assign the variable.
   llvm::DenseSet<const DeclRefExpr *> Reassigned;
   llvm::DenseSet<const DeclRefExpr *> Dereferenced;
+  llvm::DenseSet<const Expr *> Assigned;
+};
+
+/// FunctionFlows of one translation unit, built on first request; each check
+/// keeps one and clears it at the end of the TU.
+class FunctionFlowCache {
+public:
+  explicit FunctionFlowCache(const ContainerModel &Model) : Model(Model) {}
+  /// Null when \p FD has no body.
+  const FunctionFlow *get(const FunctionDecl *FD, ASTContext &Ctx);
+  void clear() { Flows.clear(); }
+
+private:
+  const ContainerModel &Model;
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionFlow>> Flows;
+};
+
+/// The function whose body holds \p S (a lambda's call operator inside a
+/// lambda). Walks the parent map, so call it for candidates only, never per
+/// match.
+const FunctionDecl *enclosingFunction(const Stmt *S, ASTContext &Ctx);
+
+/// True the first time a report at a location about a subject (a loop, a
+/// handle) is seen: a template instantiated twice reports once.
+class ReportOnce {
+public:
+  bool first(SourceLocation Loc, SourceLocation Subject) {
+    return Seen.insert({Loc.getRawEncoding(), Subject.getRawEncoding()}).second;
+  }
+  void clear() { Seen.clear(); }
+
+private:
+  llvm::DenseSet<std::pair<SourceLocation::UIntTy, SourceLocation::UIntTy>>
+      Seen;
 };
 
 } // namespace clang::tidy::containers

@@ -151,22 +151,57 @@ bool isVisitedElement(const Expr *E, const CXXForRangeStmt *Loop,
   return false;
 }
 
-bool isVisitedKey(const Expr *E, const CXXForRangeStmt *Loop) {
-  const VarDecl *LoopVar = Loop->getLoopVariable();
+const VarDecl *keyOfLoopVariable(const Expr *E) {
   E = strip(E);
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
     const auto *Base = dyn_cast<DeclRefExpr>(strip(ME->getBase()));
-    return !ME->isArrow() && Base && Base->getDecl() == LoopVar &&
-           ME->getMemberDecl()->getIdentifier() &&
-           ME->getMemberDecl()->getName() == "first";
+    const auto *Var = Base ? dyn_cast<VarDecl>(Base->getDecl()) : nullptr;
+    if (ME->isArrow() || !Var || !Var->isCXXForRangeDecl() ||
+        !ME->getMemberDecl()->getIdentifier() ||
+        ME->getMemberDecl()->getName() != "first")
+      return nullptr;
+    return Var;
   }
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     if (const auto *Binding = dyn_cast<BindingDecl>(Ref->getDecl()))
       if (const auto *Decomp =
               dyn_cast_or_null<DecompositionDecl>(Binding->getDecomposedDecl()))
-        return Decomp == LoopVar && !Decomp->bindings().empty() &&
-               Decomp->bindings()[0] == Binding;
-  return false;
+        if (Decomp->isCXXForRangeDecl() && !Decomp->bindings().empty() &&
+            Decomp->bindings()[0] == Binding)
+          return Decomp;
+  return nullptr;
+}
+
+bool isVisitedKey(const Expr *E, const CXXForRangeStmt *Loop) {
+  const VarDecl *Var = keyOfLoopVariable(E);
+  return Var && Var == Loop->getLoopVariable();
+}
+
+std::optional<ContainerRef> containerWalkedBy(const VarDecl *LoopVar) {
+  // `for (auto &x : c)` is `auto &&__range = c; auto __begin =
+  // __range.begin(); ...; auto &x = *__begin;`.
+  if (!LoopVar || !LoopVar->isCXXForRangeDecl() || !LoopVar->getInit())
+    return std::nullopt;
+  const Expr *Init = strip(LoopVar->getInit());
+  const Expr *Iterator = nullptr;
+  if (const auto *U = dyn_cast<UnaryOperator>(Init); U && U->getOpcode() == UO_Deref)
+    Iterator = U->getSubExpr();
+  else if (const auto *Star = dyn_cast<CXXOperatorCallExpr>(Init);
+           Star && Star->getOperator() == OO_Star && Star->getNumArgs() == 1)
+    Iterator = Star->getArg(0);
+  const auto *BeginRef =
+      Iterator ? dyn_cast<DeclRefExpr>(ignoreCopy(Iterator)) : nullptr;
+  const auto *Begin =
+      BeginRef ? dyn_cast<VarDecl>(BeginRef->getDecl()) : nullptr;
+  if (!Begin || !Begin->isImplicit() || !Begin->getInit())
+    return std::nullopt;
+  const Expr *BeginCall = ignoreCopy(Begin->getInit());
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(BeginCall))
+    return ContainerRef::fromExpr(Member->getImplicitObjectArgument());
+  if (const auto *Call = dyn_cast<CallExpr>(BeginCall);
+      Call && Call->getNumArgs() == 1)
+    return ContainerRef::fromExpr(Call->getArg(0));
+  return std::nullopt;
 }
 
 } // namespace clang::tidy::containers

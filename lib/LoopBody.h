@@ -20,6 +20,7 @@
 #ifndef CONTAINERS_TIDY_LIB_LOOPBODY_H
 #define CONTAINERS_TIDY_LIB_LOOPBODY_H
 
+#include "lib/ContainerAccess.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -50,6 +51,14 @@ bool isVisitedElement(const Expr *E, const CXXForRangeStmt *Loop,
 /// Is \p E exactly the visited element's key (`kv.first`, or the first
 /// structured binding), so that looking it up cannot insert?
 bool isVisitedKey(const Expr *E, const CXXForRangeStmt *Loop);
+
+/// If \p E is exactly the key of the element a range-for loop variable
+/// names (`kv.first`, or its first structured binding), that variable.
+const VarDecl *keyOfLoopVariable(const Expr *E);
+
+/// The container a range-for loop variable walks, read from the loop's
+/// hidden `__range`/`__begin` variables, if it has an identity.
+std::optional<ContainerRef> containerWalkedBy(const VarDecl *LoopVar);
 
 } // namespace clang::tidy::containers
 

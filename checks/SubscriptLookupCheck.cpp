@@ -1,0 +1,186 @@
+//===- SubscriptLookupCheck.cpp - containers-subscript-lookup -------------===//
+
+#include "checks/SubscriptLookupCheck.h"
+#include "lib/ContainerAccess.h"
+#include "lib/LoopBody.h"
+#include "lib/SharedOptions.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::containers {
+
+SubscriptLookupCheck::SubscriptLookupCheck(llvm::StringRef Name,
+                                           ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      ExtraContainers(
+          readSharedOption(*Context, Name, "ExtraContainers", "")) {
+  std::string Error;
+  if (!Model.addExtraContainers(ExtraContainers, Error))
+    configurationDiag("invalid value for option 'containers.ExtraContainers': "
+                      "%0; the option is ignored",
+                      DiagnosticIDs::Error)
+        << Error;
+}
+
+void SubscriptLookupCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ExtraContainers", ExtraContainers);
+}
+
+void SubscriptLookupCheck::registerMatchers(MatchFinder *Finder) {
+  // The map's family is tested in check(): cached, cheaper than a matcher.
+  auto Subscript = cxxOperatorCallExpr(hasOverloadedOperatorName("[]"),
+                                       argumentCountIs(2))
+                       .bind("subscript");
+  auto Bare = ignoringImplicit(Subscript);
+  auto ConstRef = lValueReferenceType(pointee(isConstQualified()));
+  // Contexts where an exact fix-it exists come first: the traversal meets the
+  // statement before the expression inside it.
+  Finder->addMatcher(
+      stmt(anyOf(ifStmt(hasCondition(Bare)), whileStmt(hasCondition(Bare)),
+                 forStmt(hasCondition(Bare)), doStmt(hasCondition(Bare)),
+                 conditionalOperator(hasCondition(Bare))))
+          .bind("condition"),
+      this);
+  Finder->addMatcher(
+      unaryOperator(hasOperatorName("!"), hasUnaryOperand(Bare)).bind("not"),
+      this);
+  // Reads: a scalar converted to a value; a class value copied; a const
+  // member called; bound to a const reference; passed as a const reference.
+  Finder->addMatcher(implicitCastExpr(hasCastKind(CK_LValueToRValue),
+                                      hasSourceExpression(ignoringParens(Subscript))),
+                     this);
+  Finder->addMatcher(
+      cxxConstructExpr(argumentCountIs(1),
+                       hasDeclaration(cxxConstructorDecl(isCopyConstructor())),
+                       hasArgument(0, Bare)),
+      this);
+  Finder->addMatcher(
+      cxxMemberCallExpr(on(Bare), callee(cxxMethodDecl(isConst()))), this);
+  Finder->addMatcher(varDecl(hasType(ConstRef), hasInitializer(Bare)), this);
+  Finder->addMatcher(
+      callExpr(forEachArgumentWithParam(Bare, parmVarDecl(hasType(ConstRef)))),
+      this);
+}
+
+void SubscriptLookupCheck::onEndOfTranslationUnit() {
+  Flows.clear();
+  Reported.clear();
+  Seen.clear();
+}
+
+bool SubscriptLookupCheck::keyIsManaged(const ContainerOperation &Op,
+                                        ASTContext &Ctx) {
+  const Expr *Key = Op.Args[0];
+  // `for (auto &[k, v] : m) use(m[k]);` finds the visited element.
+  if (const VarDecl *LoopVar = keyOfLoopVariable(Key))
+    if (std::optional<ContainerRef> Walked = containerWalkedBy(LoopVar);
+        Walked && *Walked == Op.Container)
+      return true;
+  // Any other access to the same key of the same map in the function (a
+  // presence test, a lookup, an insertion, an erase, a write such as
+  // `m[k] = m[k] + 1`): the code manages that key there, and reading a
+  // default is intended.
+  const FunctionDecl *FD = enclosingFunction(Op.Call, Ctx);
+  const FunctionFlow *Flow = FD ? Flows.get(FD, Ctx) : nullptr;
+  if (!Flow)
+    return true; // cannot tell: stay silent
+  for (const ContainerOperation &Other : Flow->accesses()) {
+    if (Other.Call == Op.Call || Other.Container != Op.Container ||
+        Other.Args.empty() || !sameKey(Other.Args[0], Key))
+      continue;
+    // Another read through operator[] manages nothing; a write does.
+    if (Other.Name != "operator[]" || Flow->isAssigned(Other.Call))
+      return true;
+  }
+  return false;
+}
+
+/// Text of \p E as written, or empty when it is not plain source (macros).
+static llvm::StringRef sourceText(const Expr *E, const ASTContext &Ctx) {
+  if (E->getBeginLoc().isMacroID() || E->getEndLoc().isMacroID())
+    return "";
+  return Lexer::getSourceText(CharSourceRange::getTokenRange(E->getSourceRange()),
+                              Ctx.getSourceManager(), Ctx.getLangOpts());
+}
+
+/// Can \p E be evaluated twice with no change in meaning: a variable, a
+/// member of one, a literal?
+static bool isRepeatable(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (isa<DeclRefExpr, IntegerLiteral, StringLiteral, CharacterLiteral,
+          CXXBoolLiteralExpr, CXXThisExpr>(E))
+    return true;
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return isRepeatable(ME->getBase());
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return Construct->getNumArgs() == 1 && isRepeatable(Construct->getArg(0));
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+    return isRepeatable(Temp->getSubExpr());
+  return false;
+}
+
+void SubscriptLookupCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  if (Ctx.getDiagnostics().hasUncompilableErrorOccurred())
+    return;
+  const auto *Subscript =
+      Result.Nodes.getNodeAs<CXXOperatorCallExpr>("subscript");
+  if (!Subscript || !Seen.insert(Subscript).second)
+    return;
+  std::optional<ContainerOperation> Op =
+      ContainerOperation::match(Subscript, Model);
+  // Maps only: operator[] of a vector or a string never inserts.
+  if (!Op || Op->Name != "operator[]" || Op->Args.size() != 1 ||
+      Op->Family == ContainerFamily::Contiguous ||
+      Op->Family == ContainerFamily::Deque)
+    return;
+  if (keyIsManaged(*Op, Ctx))
+    return;
+  SourceLocation Loc = Subscript->getBeginLoc();
+  if (!Reported.first(Loc, Subscript->getOperatorLoc()))
+    return;
+
+  const Expr *Object = Subscript->getArg(0);
+  const Expr *Key = Op->Args[0];
+  llvm::StringRef ObjectText = sourceText(Object, Ctx);
+  llvm::StringRef KeyText = sourceText(Key, Ctx);
+  std::string Shown = ObjectText.empty() || KeyText.empty()
+                          ? Op->Container.name() + "[...]"
+                          : (ObjectText + "[" + KeyText + "]").str();
+
+  // Exact fix-it: a truth test of a value whose default is false/0/null.
+  // `m.count(k) && m.at(k)` is the same truth value without the insertion.
+  llvm::SmallVector<FixItHint, 1> Fixes;
+  const bool InCondition = Result.Nodes.getNodeAs<Stmt>("condition");
+  const bool Negated = Result.Nodes.getNodeAs<UnaryOperator>("not");
+  QualType Mapped = Subscript->getType().getNonReferenceType();
+  const std::string Qualified =
+      Mapped.isNull() || !Object->getType()->getAsCXXRecordDecl()
+          ? ""
+          : ContainerModel::qualifiedName(
+                Object->getType()->getAsCXXRecordDecl());
+  if ((InCondition || Negated) && !ObjectText.empty() && !KeyText.empty() &&
+      Qualified.rfind("std::", 0) == 0 &&
+      (Mapped->isBooleanType() || Mapped->isIntegerType() ||
+       Mapped->isPointerType()) &&
+      isRepeatable(Object) && isRepeatable(Key)) {
+    std::string Lookup = (ObjectText + ".count(" + KeyText + ") && " +
+                          ObjectText + ".at(" + KeyText + ")")
+                             .str();
+    Fixes.push_back(FixItHint::CreateReplacement(
+        Subscript->getSourceRange(), Negated ? "(" + Lookup + ")" : Lookup));
+  }
+  diag(Loc, "'%0' is only read here; operator[] inserts a default value "
+            "when '%1' is missing")
+      << Shown << (KeyText.empty() ? llvm::StringRef("the key") : KeyText)
+      << Fixes;
+  if (Fixes.empty())
+    diag(Loc, "look the key up without inserting: 'find', 'count', "
+              "'contains' (C++20) or 'at'",
+         DiagnosticIDs::Note);
+}
+
+} // namespace clang::tidy::containers

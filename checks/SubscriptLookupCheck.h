@@ -1,0 +1,50 @@
+//===- SubscriptLookupCheck.h - containers-subscript-lookup ---------------===//
+
+#ifndef CONTAINERS_TIDY_CHECKS_SUBSCRIPTLOOKUPCHECK_H
+#define CONTAINERS_TIDY_CHECKS_SUBSCRIPTLOOKUPCHECK_H
+
+#include "lib/Compat.h"
+#include "lib/ContainerModel.h"
+#include "lib/FunctionFlow.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::containers {
+
+struct ContainerOperation;
+
+/// `map[key]` used only to read, which inserts a default value when the key
+/// is missing.
+///
+/// For the user-facing documentation see
+/// docs/checks/containers-subscript-lookup.md
+class SubscriptLookupCheck : public ClangTidyCheck {
+public:
+  SubscriptLookupCheck(llvm::StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11;
+  }
+  compat::TidyOptional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_AsIs;
+  }
+
+private:
+  /// Is the key of \p Op known to be present or managed here: another access
+  /// to the same key of the same map in the function, or the key of a loop
+  /// over that map?
+  bool keyIsManaged(const ContainerOperation &Op, ASTContext &Ctx);
+
+  const std::string ExtraContainers;
+  ContainerModel Model;
+  FunctionFlowCache Flows{Model};
+  ReportOnce Reported;
+  llvm::DenseSet<const Expr *> Seen; ///< subscripts already judged
+};
+
+} // namespace clang::tidy::containers
+
+#endif // CONTAINERS_TIDY_CHECKS_SUBSCRIPTLOOKUPCHECK_H
