@@ -60,3 +60,9 @@ void stdlibCases(std::vector<int> &v, std::map<int, std::string> &m,
       ++it;
   std::erase_if(v, [](int x) { return x < 0; });
 }
+
+int stdlibSubscript(std::map<int, std::string> &m, SessionTable &sessions) {
+  return static_cast<int>(m[1].size()) + sessions["x"];
+  // CHECK: common.h:[[@LINE-1]]:27: warning: 'm[1]' is only read here; operator[] inserts a default value when '1' is missing [containers-subscript-lookup]
+  // CHECK: common.h:[[@LINE-2]]:42: warning: 'sessions["x"]' is only read here; operator[] inserts a default value when '"x"' is missing [containers-subscript-lookup]
+}
