@@ -137,6 +137,12 @@ void SubscriptLookupCheck::check(const MatchFinder::MatchResult &Result) {
       Op->Family == ContainerFamily::Contiguous ||
       Op->Family == ContainerFamily::Deque)
     return;
+  // A const operator[] cannot insert: a map class that hides the standard
+  // one with a read-only lookup (boost::program_options::variables_map).
+  if (const auto *Method =
+          dyn_cast_or_null<CXXMethodDecl>(Subscript->getDirectCallee());
+      !Method || Method->isConst())
+    return;
   if (keyIsManaged(*Op, Ctx))
     return;
   SourceLocation Loc = Subscript->getBeginLoc();

@@ -147,9 +147,19 @@ const Expr *ignoreCopy(const Expr *E) {
   return E;
 }
 
+/// Looks through the conversion of a key to the key type
+/// (`std::string(const char *)`), and through copies.
+static const Expr *ignoreKeyConversion(const Expr *E) {
+  E = ignoreWrappers(E);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1)
+    return ignoreWrappers(Construct->getArg(0));
+  return E;
+}
+
 bool sameKey(const Expr *A, const Expr *B) {
-  A = ignoreCopy(A);
-  B = ignoreCopy(B);
+  A = ignoreKeyConversion(A);
+  B = ignoreKeyConversion(B);
   if (const auto *DA = dyn_cast<DeclRefExpr>(A))
     return refersTo(B, DA->getDecl());
   if (const auto *IA = dyn_cast<IntegerLiteral>(A))

@@ -148,3 +148,19 @@ int loopKeys(std::map<int, int> &m, std::map<int, int> &other) {
 int vectorsAndStrings(std::vector<int> &v, std::string &s) {
   return v[0] + s[0]; // operator[] of a sequence never inserts
 }
+
+// A map class whose own operator[] is a const lookup that cannot insert
+// (boost::program_options::variables_map does this).
+struct Options : std::map<std::string, int> {
+  const int &operator[](const std::string &name) const;
+};
+int options(Options &o, const char *name) {
+  return o[name]; // near miss: Options::operator[] is const
+}
+
+// The key converted to the key type is still the same key.
+int converted(std::map<std::string, int> &m, const char *name) {
+  if (!m.count(name))
+    return 0;
+  return m[name]; // near miss: managed through count()
+}
