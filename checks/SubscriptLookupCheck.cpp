@@ -16,7 +16,8 @@ SubscriptLookupCheck::SubscriptLookupCheck(llvm::StringRef Name,
                                            ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       ExtraContainers(
-          readSharedOption(*Context, Name, "ExtraContainers", "")) {
+          readSharedOption(*Context, Name, "ExtraContainers", "")),
+      IncludeLocalMaps(Options.get("IncludeLocalMaps", false)) {
   std::string Error;
   if (!Model.addExtraContainers(ExtraContainers, Error))
     configurationDiag("invalid value for option 'containers.ExtraContainers': "
@@ -27,6 +28,7 @@ SubscriptLookupCheck::SubscriptLookupCheck(llvm::StringRef Name,
 
 void SubscriptLookupCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ExtraContainers", ExtraContainers);
+  Options.store(Opts, "IncludeLocalMaps", IncludeLocalMaps);
 }
 
 void SubscriptLookupCheck::registerMatchers(MatchFinder *Finder) {
@@ -142,6 +144,14 @@ void SubscriptLookupCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Method =
           dyn_cast_or_null<CXXMethodDecl>(Subscript->getDirectCallee());
       !Method || Method->isConst())
+    return;
+  // A local map lives as long as the function: a default inserted on a read
+  // dies with it. The check is about maps that outlive the call (members,
+  // globals, maps passed by reference), unless IncludeLocalMaps is set.
+  if (const auto *Root = dyn_cast_or_null<VarDecl>(Op->Container.root());
+      !IncludeLocalMaps && Root && Op->Container.decl() == Root &&
+      Root->hasLocalStorage() && !isa<ParmVarDecl>(Root) &&
+      !Root->getType()->isReferenceType() && !Root->getType()->isPointerType())
     return;
   if (keyIsManaged(*Op, Ctx))
     return;

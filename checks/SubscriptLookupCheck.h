@@ -39,6 +39,8 @@ private:
   bool keyIsManaged(const ContainerOperation &Op, ASTContext &Ctx);
 
   const std::string ExtraContainers;
+  /// Report maps that are local variables of the function too.
+  const bool IncludeLocalMaps;
   ContainerModel Model;
   FunctionFlowCache Flows{Model};
   ReportOnce Reported;

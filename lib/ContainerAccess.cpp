@@ -152,8 +152,13 @@ const Expr *ignoreCopy(const Expr *E) {
 static const Expr *ignoreKeyConversion(const Expr *E) {
   E = ignoreWrappers(E);
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-      Construct && Construct->getNumArgs() == 1)
+      Construct && Construct->getNumArgs() >= 1) {
+    // `std::string(const char *, const Allocator & = Allocator())`
+    for (unsigned I = 1; I < Construct->getNumArgs(); ++I)
+      if (!isa<CXXDefaultArgExpr>(Construct->getArg(I)))
+        return E;
     return ignoreWrappers(Construct->getArg(0));
+  }
   return E;
 }
 

@@ -40,6 +40,8 @@ public:
 
   /// For messages: `items`, `obj.items`, `this->items_` prints as `items_`.
   std::string name() const;
+  /// The variable the chain starts from; null for `this`.
+  const ValueDecl *root() const { return Path.front(); }
   /// Is this a data member reached through `this`?
   bool isMemberOfThis() const { return Path.front() == nullptr; }
   /// The last declaration of the chain (the variable or field).
