@@ -5,6 +5,7 @@
 #include "lib/LoopBody.h"
 #include "lib/SharedOptions.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
@@ -32,12 +33,16 @@ void SubscriptLookupCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void SubscriptLookupCheck::registerMatchers(MatchFinder *Finder) {
-  // The map's family is tested in check(): cached, cheaper than a matcher.
+  // Function definitions, to know which function the subscripts that follow
+  // in the traversal belong to, without a parent-map walk.
+  Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
+  // Every context is matched top-down with a cheap structural test; the
+  // map's family and the semantic tests (constness, copy constructor,
+  // parameter type) run in check() on the few subscripts that reach it.
   auto Subscript = cxxOperatorCallExpr(hasOverloadedOperatorName("[]"),
                                        argumentCountIs(2))
                        .bind("subscript");
   auto Bare = ignoringImplicit(Subscript);
-  auto ConstRef = lValueReferenceType(pointee(isConstQualified()));
   // Contexts where an exact fix-it exists come first: the traversal meets the
   // statement before the expression inside it.
   Finder->addMatcher(
@@ -49,28 +54,59 @@ void SubscriptLookupCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       unaryOperator(hasOperatorName("!"), hasUnaryOperand(Bare)).bind("not"),
       this);
-  // Reads: a scalar converted to a value; a class value copied; a const
-  // member called; bound to a const reference; passed as a const reference.
+  // A scalar converted to a value.
   Finder->addMatcher(implicitCastExpr(hasCastKind(CK_LValueToRValue),
                                       hasSourceExpression(ignoringParens(Subscript))),
                      this);
+  // A class value copied; a member called on it; bound to a reference;
+  // passed as an argument. check() decides which of these only read.
   Finder->addMatcher(
-      cxxConstructExpr(argumentCountIs(1),
-                       hasDeclaration(cxxConstructorDecl(isCopyConstructor())),
-                       hasArgument(0, Bare)),
+      cxxConstructExpr(argumentCountIs(1), hasArgument(0, Bare)).bind("construct"),
       this);
-  Finder->addMatcher(
-      cxxMemberCallExpr(on(Bare), callee(cxxMethodDecl(isConst()))), this);
-  Finder->addMatcher(varDecl(hasType(ConstRef), hasInitializer(Bare)), this);
-  Finder->addMatcher(
-      callExpr(forEachArgumentWithParam(Bare, parmVarDecl(hasType(ConstRef)))),
-      this);
+  Finder->addMatcher(cxxMemberCallExpr(on(Bare)).bind("member"), this);
+  Finder->addMatcher(varDecl(hasInitializer(Bare)).bind("var"), this);
+  Finder->addMatcher(callExpr(hasAnyArgument(Bare)).bind("call"), this);
+}
+
+static bool isConstRef(QualType T) {
+  return T->isLValueReferenceType() &&
+         T.getNonReferenceType().isConstQualified();
+}
+
+/// Does the matched context only read \p Subscript?
+static bool onlyReads(const MatchFinder::MatchResult &Result,
+                      const Expr *Subscript) {
+  const auto &Nodes = Result.Nodes;
+  if (const auto *Construct = Nodes.getNodeAs<CXXConstructExpr>("construct"))
+    return Construct->getConstructor()->isCopyConstructor();
+  if (const auto *Member = Nodes.getNodeAs<CXXMemberCallExpr>("member"))
+    return Member->getMethodDecl() && Member->getMethodDecl()->isConst();
+  if (const auto *Var = Nodes.getNodeAs<VarDecl>("var"))
+    return isConstRef(Var->getType());
+  if (const auto *Call = Nodes.getNodeAs<CallExpr>("call")) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return false;
+    unsigned Offset =
+        isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      if (Call->getArg(I)->IgnoreImplicit() != Subscript)
+        continue;
+      if (I < Offset) // the object of a member operator
+        return cast<CXXMethodDecl>(Callee)->isConst();
+      return I - Offset < Callee->getNumParams() &&
+             isConstRef(Callee->getParamDecl(I - Offset)->getType());
+    }
+    return false;
+  }
+  return true; // a conversion to a value, a condition, `!`
 }
 
 void SubscriptLookupCheck::onEndOfTranslationUnit() {
   Flows.clear();
   Reported.clear();
   Seen.clear();
+  CurrentFunction = nullptr;
 }
 
 bool SubscriptLookupCheck::keyIsManaged(const ContainerOperation &Op,
@@ -85,7 +121,17 @@ bool SubscriptLookupCheck::keyIsManaged(const ContainerOperation &Op,
   // presence test, a lookup, an insertion, an erase, a write such as
   // `m[k] = m[k] + 1`): the code manages that key there, and reading a
   // default is intended.
-  const FunctionDecl *FD = enclosingFunction(Op.Call, Ctx);
+  // The function the traversal is in, if the subscript lies in its body
+  // (not, say, in a namespace-scope initialiser after it).
+  const FunctionDecl *FD = CurrentFunction;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (FD && FD->getBody()) {
+    SourceRange Body = FD->getBody()->getSourceRange();
+    SourceLocation Loc = SM.getExpansionLoc(Op.Call->getBeginLoc());
+    if (SM.isBeforeInTranslationUnit(Loc, SM.getExpansionLoc(Body.getBegin())) ||
+        SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Body.getEnd()), Loc))
+      FD = nullptr;
+  }
   const FunctionFlow *Flow = FD ? Flows.get(FD, Ctx) : nullptr;
   if (!Flow)
     return true; // cannot tell: stay silent
@@ -128,9 +174,13 @@ void SubscriptLookupCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   if (Ctx.getDiagnostics().hasUncompilableErrorOccurred())
     return;
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
+    CurrentFunction = FD;
+    return;
+  }
   const auto *Subscript =
       Result.Nodes.getNodeAs<CXXOperatorCallExpr>("subscript");
-  if (!Subscript || !Seen.insert(Subscript).second)
+  if (!Subscript || Seen.contains(Subscript) || !onlyReads(Result, Subscript))
     return;
   std::optional<ContainerOperation> Op =
       ContainerOperation::match(Subscript, Model);
@@ -155,6 +205,7 @@ void SubscriptLookupCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   if (keyIsManaged(*Op, Ctx))
     return;
+  Seen.insert(Subscript);
   SourceLocation Loc = Subscript->getBeginLoc();
   if (!Reported.first(Loc, Subscript->getOperatorLoc()))
     return;

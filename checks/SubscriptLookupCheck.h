@@ -44,7 +44,9 @@ private:
   ContainerModel Model;
   FunctionFlowCache Flows{Model};
   ReportOnce Reported;
-  llvm::DenseSet<const Expr *> Seen; ///< subscripts already judged
+  llvm::DenseSet<const Expr *> Seen; ///< subscripts already reported
+  /// The function definition the AST traversal last entered.
+  const FunctionDecl *CurrentFunction = nullptr;
 };
 
 } // namespace clang::tidy::containers
