@@ -45,12 +45,14 @@ void SubscriptLookupCheck::registerMatchers(MatchFinder *Finder) {
   auto Bare = ignoringImplicit(Subscript);
   // Contexts where an exact fix-it exists come first: the traversal meets the
   // statement before the expression inside it.
-  Finder->addMatcher(
-      stmt(anyOf(ifStmt(hasCondition(Bare)), whileStmt(hasCondition(Bare)),
-                 forStmt(hasCondition(Bare)), doStmt(hasCondition(Bare)),
-                 conditionalOperator(hasCondition(Bare))))
-          .bind("condition"),
-      this);
+  // One matcher per statement kind: a `stmt(anyOf(...))` would be tried on
+  // every statement of the TU.
+  Finder->addMatcher(ifStmt(hasCondition(Bare)).bind("condition"), this);
+  Finder->addMatcher(whileStmt(hasCondition(Bare)).bind("condition"), this);
+  Finder->addMatcher(forStmt(hasCondition(Bare)).bind("condition"), this);
+  Finder->addMatcher(doStmt(hasCondition(Bare)).bind("condition"), this);
+  Finder->addMatcher(conditionalOperator(hasCondition(Bare)).bind("condition"),
+                     this);
   Finder->addMatcher(
       unaryOperator(hasOperatorName("!"), hasUnaryOperand(Bare)).bind("not"),
       this);
