@@ -17,7 +17,7 @@ public:
 
 // Registers into clang-tidy's own registry (the host executable owns it).
 static ClangTidyModuleRegistry::Add<ContainersTidyModule>
-    Registration("containers-module",
+    Registration("ContainersTidyModule",
                  "container lifetime and concurrency checks");
 
 } // namespace clang::tidy::containers

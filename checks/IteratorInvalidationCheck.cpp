@@ -4,7 +4,6 @@
 #include "lib/ContainerAccess.h"
 #include "lib/ElementHandle.h"
 #include "lib/LoopBody.h"
-#include "lib/SharedOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -19,21 +18,7 @@ static constexpr llvm::StringLiteral InvalidatedLoop =
 
 IteratorInvalidationCheck::IteratorInvalidationCheck(llvm::StringRef Name,
                                                      ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      ExtraContainers(
-          readSharedOption(*Context, Name, "ExtraContainers", "")) {
-  std::string Error;
-  if (!Model.addExtraContainers(ExtraContainers, Error))
-    configurationDiag("invalid value for option 'containers.ExtraContainers': "
-                      "%0; the option is ignored",
-                      DiagnosticIDs::Error)
-        << Error;
-}
-
-void IteratorInvalidationCheck::storeOptions(
-    ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "ExtraContainers", ExtraContainers);
-}
+    : ContainersCheck(Name, Context) {}
 
 void IteratorInvalidationCheck::registerMatchers(MatchFinder *Finder) {
   // Every range-based for loop; the range's type is tested (and cached) in

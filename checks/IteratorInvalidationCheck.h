@@ -3,10 +3,9 @@
 #ifndef CONTAINERS_TIDY_CHECKS_ITERATORINVALIDATIONCHECK_H
 #define CONTAINERS_TIDY_CHECKS_ITERATORINVALIDATIONCHECK_H
 
-#include "lib/ContainerModel.h"
+#include "lib/ContainersCheck.h"
 #include "lib/Compat.h"
 #include "lib/FunctionFlow.h"
-#include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
@@ -21,19 +20,12 @@ struct ElementHandle;
 ///
 /// For the user-facing documentation see
 /// docs/checks/containers-iterator-invalidation.md
-class IteratorInvalidationCheck : public ClangTidyCheck {
+class IteratorInvalidationCheck : public ContainersCheck {
 public:
   IteratorInvalidationCheck(llvm::StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus11;
-  }
-  compat::TidyOptional<TraversalKind> getCheckTraversalKind() const override {
-    return TK_AsIs;
-  }
 
 private:
   void checkRangeFor(const CXXForRangeStmt *Loop, ASTContext &Ctx);
@@ -50,8 +42,6 @@ private:
                                                const DeclRefExpr *Use,
                                                ASTContext &Ctx);
 
-  const std::string ExtraContainers;
-  ContainerModel Model;
   FunctionFlowCache Flows{Model};
   ReportOnce Reported;
 };

@@ -3,7 +3,6 @@
 #include "checks/SubscriptLookupCheck.h"
 #include "lib/ContainerAccess.h"
 #include "lib/LoopBody.h"
-#include "lib/SharedOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -15,20 +14,11 @@ namespace clang::tidy::containers {
 
 SubscriptLookupCheck::SubscriptLookupCheck(llvm::StringRef Name,
                                            ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      ExtraContainers(
-          readSharedOption(*Context, Name, "ExtraContainers", "")),
-      IncludeLocalMaps(Options.get("IncludeLocalMaps", false)) {
-  std::string Error;
-  if (!Model.addExtraContainers(ExtraContainers, Error))
-    configurationDiag("invalid value for option 'containers.ExtraContainers': "
-                      "%0; the option is ignored",
-                      DiagnosticIDs::Error)
-        << Error;
-}
+    : ContainersCheck(Name, Context),
+      IncludeLocalMaps(Options.get("IncludeLocalMaps", false)) {}
 
 void SubscriptLookupCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "ExtraContainers", ExtraContainers);
+  ContainersCheck::storeOptions(Opts);
   Options.store(Opts, "IncludeLocalMaps", IncludeLocalMaps);
 }
 

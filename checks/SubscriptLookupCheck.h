@@ -4,9 +4,8 @@
 #define CONTAINERS_TIDY_CHECKS_SUBSCRIPTLOOKUPCHECK_H
 
 #include "lib/Compat.h"
-#include "lib/ContainerModel.h"
+#include "lib/ContainersCheck.h"
 #include "lib/FunctionFlow.h"
-#include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::containers {
@@ -18,19 +17,13 @@ struct ContainerOperation;
 ///
 /// For the user-facing documentation see
 /// docs/checks/containers-subscript-lookup.md
-class SubscriptLookupCheck : public ClangTidyCheck {
+class SubscriptLookupCheck : public ContainersCheck {
 public:
   SubscriptLookupCheck(llvm::StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus11;
-  }
-  compat::TidyOptional<TraversalKind> getCheckTraversalKind() const override {
-    return TK_AsIs;
-  }
 
 private:
   /// Is the key of \p Op known to be present or managed here: another access
@@ -38,10 +31,8 @@ private:
   /// over that map?
   bool keyIsManaged(const ContainerOperation &Op, ASTContext &Ctx);
 
-  const std::string ExtraContainers;
   /// Report maps that are local variables of the function too.
   const bool IncludeLocalMaps;
-  ContainerModel Model;
   FunctionFlowCache Flows{Model};
   ReportOnce Reported;
   llvm::DenseSet<const Expr *> Seen; ///< subscripts already reported

@@ -23,26 +23,19 @@ files = {
 #ifndef {guard}
 #define {guard}
 
-#include "lib/Compat.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "lib/ContainersCheck.h"
 
 namespace clang::tidy::containers {{
 
 /// {summary}
 ///
 /// For the user-facing documentation see docs/checks/{name}.md
-class {cls} : public ClangTidyCheck {{
+class {cls} : public ContainersCheck {{
 public:
   {cls}(llvm::StringRef Name, ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context) {{}}
+      : ContainersCheck(Name, Context) {{}}
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {{
-    return LangOpts.CPlusPlus11;
-  }}
-  compat::TidyOptional<TraversalKind> getCheckTraversalKind() const override {{
-    return TK_AsIs;
-  }}
 }};
 
 }} // namespace clang::tidy::containers
