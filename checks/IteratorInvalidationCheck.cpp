@@ -263,6 +263,8 @@ llvm::SmallVector<FixItHint, 3> IteratorInvalidationCheck::eraseLoopFix(
   const SourceManager &SM = Ctx.getSourceManager();
   if (Op.Call->getBeginLoc().isMacroID())
     return {};
+  // The parent map is built only here, for a warning already decided, never
+  // on the matching path.
   const ForStmt *Loop = nullptr;
   for (const DynTypedNode &Parent : Ctx.getParents(*Var))
     if (const auto *DS = Parent.get<DeclStmt>())

@@ -2,7 +2,6 @@
 
 #include "lib/FunctionFlow.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -302,19 +301,6 @@ const FunctionFlow *FunctionFlowCache::get(const FunctionDecl *FD,
   if (Inserted)
     It->second = FunctionFlow::build(FD, Ctx, Model);
   return It->second.get();
-}
-
-const FunctionDecl *enclosingFunction(const Stmt *S, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(*S);
-  for (unsigned Depth = 0; Depth < 256 && !Parents.empty(); ++Depth) {
-    const DynTypedNode &Parent = Parents[0];
-    if (const auto *FD = Parent.get<FunctionDecl>())
-      return FD;
-    if (const auto *Lambda = Parent.get<LambdaExpr>())
-      return Lambda->getCallOperator();
-    Parents = Ctx.getParents(Parent);
-  }
-  return nullptr;
 }
 
 bool FunctionFlow::reaches(const Stmt *From, const Stmt *To) const {

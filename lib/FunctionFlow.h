@@ -113,11 +113,6 @@ private:
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionFlow>> Flows;
 };
 
-/// The function whose body holds \p S (a lambda's call operator inside a
-/// lambda). Walks the parent map, so call it for candidates only, never per
-/// match.
-const FunctionDecl *enclosingFunction(const Stmt *S, ASTContext &Ctx);
-
 /// True the first time a report at a location about a subject (a loop, a
 /// handle) is seen: a template instantiated twice reports once.
 class ReportOnce {
