@@ -19,6 +19,17 @@ inputs = os.path.join(config.test_source_root, "Inputs")
 mock_flags = "-std=c++20 -nostdinc++ -isystem %s" % os.path.join(inputs, "std")
 tidy = "%s --load=%s --quiet" % (config.clang_tidy, config.plugin)
 
+# The runner (tools/containers-tidy) with this build's plugin and clang-tidy.
+runner_inputs = os.path.join(config.test_source_root, "runner", "Inputs")
+config.substitutions.append(
+    ("%containers_tidy", "python3 %s --plugin %s --clang-tidy %s" % (
+        os.path.join(config.source_root, "tools", "containers-tidy"),
+        config.plugin, config.clang_tidy)))
+config.substitutions.append(("%runner_inputs", runner_inputs))
+config.substitutions.append(
+    ("%make_project", "python3 %s" % os.path.join(runner_inputs, "make-project.py")))
+config.substitutions.append(
+    ("%expect_exit", "python3 %s" % os.path.join(runner_inputs, "expect-exit.py")))
 config.substitutions.append(("%{installed_tidy}", config.clang_tidy))
 config.substitutions.append(("%clang_tidy", tidy))
 config.substitutions.append(("%mock_std", mock_flags))
@@ -56,3 +67,9 @@ if others:
     config.substitutions.append(("%other_clang_tidy", others[-1]))
     config.substitutions.append(
         ("%other_major", re.search(r"llvm-(\d+)", others[-1]).group(1)))
+
+# clang-apply-replacements applies the runner's merged --export-fixes.
+car = os.path.join(config.llvm_tools_dir, "clang-apply-replacements")
+if os.path.exists(car):
+    config.available_features.add("clang-apply-replacements")
+    config.substitutions.append(("%clang_apply_replacements", car))

@@ -1,0 +1,2 @@
+#include "table.h"
+int one() { return 1; }

@@ -1,0 +1,2 @@
+#include "table.h"
+int two() { return 2; }
