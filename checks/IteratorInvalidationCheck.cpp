@@ -24,17 +24,13 @@ void IteratorInvalidationCheck::registerMatchers(MatchFinder *Finder) {
   // Every range-based for loop; the range's type is tested (and cached) in
   // check(), which is cheaper than a type matcher per loop.
   Finder->addMatcher(cxxForRangeStmt().bind("loop"), this);
-  // Locals whose initialiser calls something that hands out a handle into a
-  // container. The range-for's own hidden variables are implicit: skipped.
-  auto HandleSource = callExpr(callee(functionDecl(hasAnyName(
-      "begin", "cbegin", "end", "cend", "rbegin", "rend", "find",
-      "lower_bound", "upper_bound", "at", "front", "back", "data", "c_str",
-      "operator[]", "operator*", "operator->"))));
-  auto Dereference = unaryOperator(hasOperatorName("*"));
+  // Locals with an initialiser; ElementHandle::fromVar in check() tells
+  // the few that point into a container, faster than a hasDescendant()
+  // filter over every initialiser of the TU. The range-for's own hidden
+  // variables are implicit: skipped.
   Finder->addMatcher(
       varDecl(hasLocalStorage(), unless(isImplicit()), unless(parmVarDecl()),
-              hasInitializer(expr(anyOf(HandleSource, hasDescendant(HandleSource),
-                                        hasDescendant(Dereference)))))
+              hasInitializer(expr()))
           .bind("handle"),
       this);
 }

@@ -4,8 +4,8 @@
 #include "lib/ContainerAccess.h"
 #include "lib/LoopBody.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/Basic/SourceManager.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
 using namespace clang::ast_matchers;
@@ -26,38 +26,14 @@ void SubscriptLookupCheck::registerMatchers(MatchFinder *Finder) {
   // Function definitions, to know which function the subscripts that follow
   // in the traversal belong to, without a parent-map walk.
   Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
-  // Every context is matched top-down with a cheap structural test; the
-  // map's family and the semantic tests (constness, copy constructor,
-  // parameter type) run in check() on the few subscripts that reach it.
-  auto Subscript = cxxOperatorCallExpr(hasOverloadedOperatorName("[]"),
-                                       argumentCountIs(2))
-                       .bind("subscript");
-  auto Bare = ignoringImplicit(Subscript);
-  // Contexts where an exact fix-it exists come first: the traversal meets the
-  // statement before the expression inside it.
-  // One matcher per statement kind: a `stmt(anyOf(...))` would be tried on
-  // every statement of the TU.
-  Finder->addMatcher(ifStmt(hasCondition(Bare)).bind("condition"), this);
-  Finder->addMatcher(whileStmt(hasCondition(Bare)).bind("condition"), this);
-  Finder->addMatcher(forStmt(hasCondition(Bare)).bind("condition"), this);
-  Finder->addMatcher(doStmt(hasCondition(Bare)).bind("condition"), this);
-  Finder->addMatcher(conditionalOperator(hasCondition(Bare)).bind("condition"),
-                     this);
+  // The subscript alone: its context is read in check() from the parents in
+  // its function body, indexed only for functions that contain a map
+  // subscript. A matcher per context would be tried on every cast, call and
+  // declaration of the translation unit.
   Finder->addMatcher(
-      unaryOperator(hasOperatorName("!"), hasUnaryOperand(Bare)).bind("not"),
+      cxxOperatorCallExpr(hasOverloadedOperatorName("[]"), argumentCountIs(2))
+          .bind("subscript"),
       this);
-  // A scalar converted to a value.
-  Finder->addMatcher(implicitCastExpr(hasCastKind(CK_LValueToRValue),
-                                      hasSourceExpression(ignoringParens(Subscript))),
-                     this);
-  // A class value copied; a member called on it; bound to a reference;
-  // passed as an argument. check() decides which of these only read.
-  Finder->addMatcher(
-      cxxConstructExpr(argumentCountIs(1), hasArgument(0, Bare)).bind("construct"),
-      this);
-  Finder->addMatcher(cxxMemberCallExpr(on(Bare)).bind("member"), this);
-  Finder->addMatcher(varDecl(hasInitializer(Bare)).bind("var"), this);
-  Finder->addMatcher(callExpr(hasAnyArgument(Bare)).bind("call"), this);
 }
 
 static bool isConstRef(QualType T) {
@@ -65,43 +41,132 @@ static bool isConstRef(QualType T) {
          T.getNonReferenceType().isConstQualified();
 }
 
-/// Does the matched context only read \p Subscript?
-static bool onlyReads(const MatchFinder::MatchResult &Result,
-                      const Expr *Subscript) {
-  const auto &Nodes = Result.Nodes;
-  if (const auto *Construct = Nodes.getNodeAs<CXXConstructExpr>("construct"))
-    return Construct->getConstructor()->isCopyConstructor();
-  if (const auto *Member = Nodes.getNodeAs<CXXMemberCallExpr>("member"))
-    return Member->getMethodDecl() && Member->getMethodDecl()->isConst();
-  if (const auto *Var = Nodes.getNodeAs<VarDecl>("var"))
-    return isConstRef(Var->getType());
-  if (const auto *Call = Nodes.getNodeAs<CallExpr>("call")) {
+/// Nodes that do not change how a value is used: parens, implicit
+/// conversions, temporaries and full-expression cleanups.
+static bool isTransparent(const Stmt *S) {
+  return isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
+             CXXBindTemporaryExpr, FullExpr>(S);
+}
+
+static const Expr *conditionOf(const Stmt *S) {
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return If->getCond();
+  if (const auto *While = dyn_cast<WhileStmt>(S))
+    return While->getCond();
+  if (const auto *For = dyn_cast<ForStmt>(S))
+    return For->getCond();
+  if (const auto *Do = dyn_cast<DoStmt>(S))
+    return Do->getCond();
+  if (const auto *Conditional = dyn_cast<ConditionalOperator>(S))
+    return Conditional->getCond();
+  return nullptr;
+}
+
+SubscriptLookupCheck::SubscriptUse
+SubscriptLookupCheck::useOf(const CXXOperatorCallExpr *Subscript) const {
+  SubscriptUse Use;
+  // Climb the wrappers to the node that uses the value.
+  const Stmt *Child = Subscript;
+  const Stmt *Parent = Parents.parentOf(Child);
+  bool ConvertedToValue = false;
+  while (Parent && isTransparent(Parent)) {
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Parent);
+        Cast && Cast->getCastKind() == CK_LValueToRValue)
+      ConvertedToValue = true;
+    Child = Parent;
+    Parent = Parents.parentOf(Child);
+  }
+  if (!Parent)
+    return Use;
+  // A truth test: the only contexts with an exact fix-it.
+  if (conditionOf(Parent) == Child) {
+    Use.Reads = Use.InCondition = true;
+    return Use;
+  }
+  if (const auto *Not = dyn_cast<UnaryOperator>(Parent);
+      Not && Not->getOpcode() == UO_LNot) {
+    Use.Reads = Use.Negated = true;
+    return Use;
+  }
+  // A scalar converted to a value.
+  if (ConvertedToValue) {
+    Use.Reads = true;
+    return Use;
+  }
+  // A class value copied.
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Parent)) {
+    Use.Reads = Construct->getNumArgs() == 1 &&
+                Construct->getConstructor()->isCopyConstructor();
+    return Use;
+  }
+  // A member called on it: `m[k].size()`.
+  if (const auto *Member = dyn_cast<MemberExpr>(Parent)) {
+    const Stmt *Call = Parents.parentOf(Member);
+    while (Call && isa<ParenExpr>(Call))
+      Call = Parents.parentOf(Call);
+    if (const auto *MemberCall = dyn_cast_or_null<CXXMemberCallExpr>(Call);
+        MemberCall && MemberCall->getCallee()->IgnoreParens() == Member)
+      Use.Reads =
+          MemberCall->getMethodDecl() && MemberCall->getMethodDecl()->isConst();
+    return Use;
+  }
+  // Bound to a reference: only a const one reads.
+  if (const auto *Declaration = dyn_cast<DeclStmt>(Parent)) {
+    for (const Decl *D : Declaration->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D);
+          Var && Var->getInit() == Child)
+        Use.Reads = isConstRef(Var->getType());
+    return Use;
+  }
+  // Passed as an argument: by value or const reference reads; the object of
+  // a member operator reads when the operator is const.
+  if (const auto *Call = dyn_cast<CallExpr>(Parent)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
-      return false;
+      return Use;
     unsigned Offset =
         isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
-      if (Call->getArg(I)->IgnoreImplicit() != Subscript)
+      if (Call->getArg(I) != Child)
         continue;
-      if (I < Offset) // the object of a member operator
-        return cast<CXXMethodDecl>(Callee)->isConst();
-      return I - Offset < Callee->getNumParams() &&
-             isConstRef(Callee->getParamDecl(I - Offset)->getType());
+      if (I < Offset)
+        Use.Reads = cast<CXXMethodDecl>(Callee)->isConst();
+      else
+        Use.Reads = I - Offset < Callee->getNumParams() &&
+                    isConstRef(Callee->getParamDecl(I - Offset)->getType());
+      return Use;
     }
-    return false;
   }
-  return true; // a conversion to a value, a condition, `!`
+  return Use;
 }
 
 void SubscriptLookupCheck::onEndOfTranslationUnit() {
   Flows.clear();
   Reported.clear();
   Seen.clear();
+  Parents.build(nullptr);
   CurrentFunction = nullptr;
 }
 
+const FunctionDecl *
+SubscriptLookupCheck::enclosingFunction(const Expr *E,
+                                        const ASTContext &Ctx) const {
+  // The function the traversal is in, if the expression lies in its body
+  // (not, say, in a namespace-scope initialiser after it).
+  const FunctionDecl *FD = CurrentFunction;
+  if (!FD || !FD->getBody())
+    return nullptr;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceRange Body = FD->getBody()->getSourceRange();
+  SourceLocation Loc = SM.getExpansionLoc(E->getBeginLoc());
+  if (SM.isBeforeInTranslationUnit(Loc, SM.getExpansionLoc(Body.getBegin())) ||
+      SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Body.getEnd()), Loc))
+    return nullptr;
+  return FD;
+}
+
 bool SubscriptLookupCheck::keyIsManaged(const ContainerOperation &Op,
+                                        const FunctionDecl *FD,
                                         ASTContext &Ctx) {
   const Expr *Key = Op.Args[0];
   // `for (auto &[k, v] : m) use(m[k]);` finds the visited element.
@@ -113,18 +178,7 @@ bool SubscriptLookupCheck::keyIsManaged(const ContainerOperation &Op,
   // presence test, a lookup, an insertion, an erase, a write such as
   // `m[k] = m[k] + 1`): the code manages that key there, and reading a
   // default is intended.
-  // The function the traversal is in, if the subscript lies in its body
-  // (not, say, in a namespace-scope initialiser after it).
-  const FunctionDecl *FD = CurrentFunction;
-  const SourceManager &SM = Ctx.getSourceManager();
-  if (FD && FD->getBody()) {
-    SourceRange Body = FD->getBody()->getSourceRange();
-    SourceLocation Loc = SM.getExpansionLoc(Op.Call->getBeginLoc());
-    if (SM.isBeforeInTranslationUnit(Loc, SM.getExpansionLoc(Body.getBegin())) ||
-        SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Body.getEnd()), Loc))
-      FD = nullptr;
-  }
-  const FunctionFlow *Flow = FD ? Flows.get(FD, Ctx) : nullptr;
+  const FunctionFlow *Flow = Flows.get(FD, Ctx);
   if (!Flow)
     return true; // cannot tell: stay silent
   for (const ContainerOperation &Other : Flow->accesses()) {
@@ -142,8 +196,9 @@ bool SubscriptLookupCheck::keyIsManaged(const ContainerOperation &Op,
 static llvm::StringRef sourceText(const Expr *E, const ASTContext &Ctx) {
   if (E->getBeginLoc().isMacroID() || E->getEndLoc().isMacroID())
     return "";
-  return Lexer::getSourceText(CharSourceRange::getTokenRange(E->getSourceRange()),
-                              Ctx.getSourceManager(), Ctx.getLangOpts());
+  return Lexer::getSourceText(
+      CharSourceRange::getTokenRange(E->getSourceRange()),
+      Ctx.getSourceManager(), Ctx.getLangOpts());
 }
 
 /// Can \p E be evaluated twice with no change in meaning: a variable, a
@@ -172,7 +227,7 @@ void SubscriptLookupCheck::check(const MatchFinder::MatchResult &Result) {
   }
   const auto *Subscript =
       Result.Nodes.getNodeAs<CXXOperatorCallExpr>("subscript");
-  if (!Subscript || Seen.contains(Subscript) || !onlyReads(Result, Subscript))
+  if (!Subscript || Seen.contains(Subscript))
     return;
   std::optional<ContainerOperation> Op =
       ContainerOperation::match(Subscript, Model);
@@ -195,7 +250,13 @@ void SubscriptLookupCheck::check(const MatchFinder::MatchResult &Result) {
       Root->hasLocalStorage() && !isa<ParmVarDecl>(Root) &&
       !Root->getType()->isReferenceType() && !Root->getType()->isPointerType())
     return;
-  if (keyIsManaged(*Op, Ctx))
+  const FunctionDecl *FD = enclosingFunction(Subscript, Ctx);
+  if (!FD)
+    return; // cannot tell the context or the key's other uses: stay silent
+  if (Parents.body() != FD->getBody())
+    Parents.build(FD->getBody());
+  const SubscriptUse Use = useOf(Subscript);
+  if (!Use.Reads || keyIsManaged(*Op, FD, Ctx))
     return;
   Seen.insert(Subscript);
   SourceLocation Loc = Subscript->getBeginLoc();
@@ -213,8 +274,8 @@ void SubscriptLookupCheck::check(const MatchFinder::MatchResult &Result) {
   // Exact fix-it: a truth test of a value whose default is false/0/null.
   // `m.count(k) && m.at(k)` is the same truth value without the insertion.
   llvm::SmallVector<FixItHint, 1> Fixes;
-  const bool InCondition = Result.Nodes.getNodeAs<Stmt>("condition");
-  const bool Negated = Result.Nodes.getNodeAs<UnaryOperator>("not");
+  const bool InCondition = Use.InCondition;
+  const bool Negated = Use.Negated;
   QualType Mapped = Subscript->getType().getNonReferenceType();
   const std::string Qualified =
       Mapped.isNull() || !Object->getType()->getAsCXXRecordDecl()
@@ -237,8 +298,9 @@ void SubscriptLookupCheck::check(const MatchFinder::MatchResult &Result) {
       << Shown << (KeyText.empty() ? llvm::StringRef("the key") : KeyText)
       << Fixes;
   if (Fixes.empty())
-    diag(Loc, "look the key up without inserting: 'find', 'count', "
-              "'contains' (C++20) or 'at'",
+    diag(Loc,
+         "look the key up without inserting: 'find', 'count', "
+         "'contains' (C++20) or 'at'",
          DiagnosticIDs::Note);
 }
 

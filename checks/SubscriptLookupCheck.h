@@ -6,6 +6,7 @@
 #include "lib/Compat.h"
 #include "lib/ContainersCheck.h"
 #include "lib/FunctionFlow.h"
+#include "lib/StmtParents.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::containers {
@@ -29,12 +30,29 @@ private:
   /// Is the key of \p Op known to be present or managed here: another access
   /// to the same key of the same map in the function, or the key of a loop
   /// over that map?
-  bool keyIsManaged(const ContainerOperation &Op, ASTContext &Ctx);
+  bool keyIsManaged(const ContainerOperation &Op, const FunctionDecl *FD,
+                    ASTContext &Ctx);
+
+  /// The function definition whose body contains \p E, if it is the one
+  /// the traversal is in.
+  const FunctionDecl *enclosingFunction(const Expr *E,
+                                        const ASTContext &Ctx) const;
+
+  /// How a subscript's value is used, read off its parents.
+  struct SubscriptUse {
+    bool Reads = false;       ///< only read (copied, compared, ...)
+    bool InCondition = false; ///< the condition of if/while/for/do/?:
+    bool Negated = false;     ///< the operand of `!`
+  };
+  /// Needs Parents built for the subscript's function.
+  SubscriptUse useOf(const CXXOperatorCallExpr *Subscript) const;
 
   /// Report maps that are local variables of the function too.
   const bool IncludeLocalMaps;
   FunctionFlowCache Flows{Model};
   ReportOnce Reported;
+  /// Parents in the body of the function of the last map subscript.
+  StmtParents Parents;
   llvm::DenseSet<const Expr *> Seen; ///< subscripts already reported
   /// The function definition the AST traversal last entered.
   const FunctionDecl *CurrentFunction = nullptr;
