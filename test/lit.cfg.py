@@ -3,6 +3,7 @@
 import glob
 import os
 import re
+import shutil
 import subprocess
 
 import lit.formats
@@ -55,6 +56,16 @@ if os.path.isdir("/usr/include/c++/12"):
 libcxx = "/usr/lib/llvm-%s/include/c++/v1" % config.llvm_major
 if os.path.isfile(os.path.join(libcxx, "vector")):
     config.available_features.add("libcxx")
+
+# The Debian package (test/plugin/package.test): cpack and dpkg-deb.
+config.substitutions.append(("%{version}", config.version))
+if os.path.isfile(config.cpack) and shutil.which("dpkg-deb"):
+    arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True,
+                          text=True).stdout.strip()
+    if arch:
+        config.available_features.add("deb")
+        config.substitutions.append(("%cpack", config.cpack))
+        config.substitutions.append(("%{deb_arch}", arch))
 
 # Another LLVM major's clang-tidy, to test loading into the wrong one.
 others = []
