@@ -89,7 +89,7 @@ def loop_check(family, types, ops):
         "let InIf ifStmt(anyOf(hasThen(Call), hasElse(Call), hasThen(Block), hasElse(Block)))",
         "let Body anyOf(Call, InIf, Block, compoundStmt(has(InIf), unless(has(Exit))))",
         "match cxxForRangeStmt(hasRangeInit(ignoringParenImpCasts(expr(Walked, hasType(%s)))), "
-        "hasBody(Body)).bind(\"loop\")" % container_type(types),
+        "hasBody(Body), unless(isInTemplateInstantiation())).bind(\"loop\")" % container_type(types),
     ]
     return {
         "Name": "containers-loop-modification-" + family,
@@ -106,7 +106,8 @@ def loop_check(family, types, ops):
 def subscript_check(map_types):
     lines = [
         "let Map %s" % container_type(map_types),
-        "let Outliving anyOf(declRefExpr(to(varDecl(anyOf(parmVarDecl(), hasGlobalStorage()))"
+        "let Outliving anyOf(declRefExpr(to(varDecl(anyOf(parmVarDecl(), "
+        "allOf(hasGlobalStorage(), unless(isStaticLocal()))))"
         ".bind(\"map\"))), memberExpr(member(fieldDecl().bind(\"map\"))))",
         "let SameMap anyOf(declRefExpr(to(decl(equalsBoundNode(\"map\")))), "
         "memberExpr(member(decl(equalsBoundNode(\"map\")))))",

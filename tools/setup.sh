@@ -43,7 +43,7 @@ fi
 
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo=sudo
-packages="cmake ninja-build python3"
+packages="cmake ninja-build python3 git"
 for m in $majors; do
   packages="$packages libclang-$m-dev llvm-$m-dev clang-tidy-$m clang-$m llvm-$m-tools"
 done

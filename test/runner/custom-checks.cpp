@@ -148,3 +148,20 @@ bool localMap(int k) {
     return true;
   return false;
 }
+
+// More plugin-only cases: a static local map (the queries skip every local),
+// and a loop in a template (the queries skip instantiations).
+bool staticLocalMap(int k) {
+  static std::map<int, bool> cache;
+  if (cache[k])
+    return true;
+  // PLUGIN: :[[@LINE-2]]:7: warning: 'cache[k]' is only read here
+  return false;
+}
+
+template <typename C> void grow(C &c) {
+  for (auto x : c)
+    c.push_back(x);
+  // PLUGIN: :[[@LINE-1]]:7: warning: 'c' is modified by 'push_back'
+}
+void instantiate(std::vector<int> &v) { grow(v); }
