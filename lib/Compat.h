@@ -16,14 +16,15 @@
 #endif
 
 #include <optional>
-#if CONTAINERS_TIDY_LLVM_MAJOR < 15
+#if CONTAINERS_TIDY_LLVM_MAJOR < 16
 #include "llvm/ADT/Optional.h"
 #endif
 
 namespace clang::tidy::containers::compat {
-/// The optional type of clang-tidy's virtual interfaces: llvm::Optional up to
-/// LLVM 14, std::optional after.
-#if CONTAINERS_TIDY_LLVM_MAJOR < 15
+/// The optional type of clang-tidy's virtual interfaces
+/// (getCheckTraversalKind): llvm::Optional up to LLVM 15, std::optional from
+/// 16.
+#if CONTAINERS_TIDY_LLVM_MAJOR < 16
 template <class T> using TidyOptional = llvm::Optional<T>;
 #else
 template <class T> using TidyOptional = std::optional<T>;

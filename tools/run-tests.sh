@@ -11,7 +11,7 @@ set -u
 cd "$(dirname "$0")/.." || exit 2
 root=$(pwd)
 build_root=${CONTAINERS_TIDY_BUILD_ROOT:-$root/build}
-supported="14 19 22"
+supported="14 15 16 19 22"
 
 majors="$*"
 if [ -z "$majors" ]; then

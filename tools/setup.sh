@@ -5,7 +5,8 @@
 #
 # Usage: tools/setup.sh [--llvm "19 22"] [--libcxx N] [--prefix DIR] [--no-demo]
 #   --llvm     LLVM majors to install and build for (default: "19 22";
-#              14 is supported too: Debian 12's default clang-tidy)
+#              14, 15 and 16 are supported too; 14 is Debian 12's
+#              default clang-tidy)
 #   --libcxx   which major's libc++ to install for the libc++ tests; Debian
 #              allows one libc++-N-dev at a time (default: the first major)
 #   --prefix   where `cmake --install` puts the plugin (default: ./build/install)
@@ -28,9 +29,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 for m in $majors; do
-  case " 14 19 22 " in
+  case " 14 15 16 19 22 " in
     *" $m "*) ;;
-    *) echo "setup.sh: LLVM $m is not supported (supported: 14 19 22)" >&2; exit 2 ;;
+    *) echo "setup.sh: LLVM $m is not supported (supported: 14 15 16 19 22)" >&2; exit 2 ;;
   esac
 done
 if [ -z "$libcxx" ]; then
