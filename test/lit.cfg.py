@@ -84,3 +84,7 @@ car = os.path.join(config.llvm_tools_dir, "clang-apply-replacements")
 if os.path.exists(car):
     config.available_features.add("clang-apply-replacements")
     config.substitutions.append(("%clang_apply_replacements", car))
+
+# script(1) runs a command on a pseudo-terminal (the runner's progress line).
+if os.path.exists("/usr/bin/script"):
+    config.available_features.add("script")
