@@ -2,6 +2,7 @@
 
 #include "checks/IteratorInvalidationCheck.h"
 #include "checks/SubscriptLookupCheck.h"
+#include "checks/UnsynchronizedMutationCheck.h"
 #include "lib/Compat.h"
 
 namespace clang::tidy::containers {

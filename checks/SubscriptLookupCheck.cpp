@@ -3,6 +3,7 @@
 #include "checks/SubscriptLookupCheck.h"
 #include "lib/ContainerAccess.h"
 #include "lib/LoopBody.h"
+#include "lib/SharedOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
@@ -15,7 +16,19 @@ namespace clang::tidy::containers {
 SubscriptLookupCheck::SubscriptLookupCheck(llvm::StringRef Name,
                                            ClangTidyContext *Context)
     : ContainersCheck(Name, Context),
-      IncludeLocalMaps(Options.get("IncludeLocalMaps", false)) {}
+      IncludeLocalMaps(Options.get("IncludeLocalMaps", false)),
+      MutationCheckEnabled(
+          Context->isCheckEnabled("containers-unsynchronized-mutation")) {
+  // The lock vocabulary of containers-unsynchronized-mutation, which
+  // reports a bad value; here it is only used when that check is enabled.
+  std::string Unused;
+  Vocabulary.setMutexTypes(readSharedOption(*Context, Name, "MutexTypes",
+                                            LockVocabulary::DefaultMutexTypes),
+                           Unused);
+  Vocabulary.setLockTypes(readSharedOption(*Context, Name, "LockTypes",
+                                           LockVocabulary::DefaultLockTypes),
+                          Unused);
+}
 
 void SubscriptLookupCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   ContainersCheck::storeOptions(Opts);
@@ -142,6 +155,7 @@ SubscriptLookupCheck::useOf(const CXXOperatorCallExpr *Subscript) const {
 
 void SubscriptLookupCheck::onEndOfTranslationUnit() {
   Flows.clear();
+  Locks.clear();
   Reported.clear();
   Seen.clear();
   Parents.build(nullptr);
@@ -258,6 +272,13 @@ void SubscriptLookupCheck::check(const MatchFinder::MatchResult &Result) {
   const SubscriptUse Use = useOf(Subscript);
   if (!Use.Reads || keyIsManaged(*Op, FD, Ctx))
     return;
+  // Under a shared lock `m[k]` is a write racing with the other readers:
+  // containers-unsynchronized-mutation reports it, with the lock; one
+  // warning per expression.
+  if (MutationCheckEnabled && !Op->Container.isLocalObject())
+    if (const LockScope *Scope = Locks.containing(FD, Subscript);
+        Scope && Scope->onlySharedAt(Subscript))
+      return;
   Seen.insert(Subscript);
   SourceLocation Loc = Subscript->getBeginLoc();
   if (!Reported.first(Loc, Subscript->getOperatorLoc()))

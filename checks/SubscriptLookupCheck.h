@@ -6,6 +6,7 @@
 #include "lib/Compat.h"
 #include "lib/ContainersCheck.h"
 #include "lib/FunctionFlow.h"
+#include "lib/LockScope.h"
 #include "lib/StmtParents.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -49,6 +50,11 @@ private:
 
   /// Report maps that are local variables of the function too.
   const bool IncludeLocalMaps;
+  /// Is containers-unsynchronized-mutation enabled? It owns `m[k]` under
+  /// a shared lock (a definite race, worse than the inserted default).
+  const bool MutationCheckEnabled;
+  LockVocabulary Vocabulary;
+  LockScopeCache Locks{Vocabulary};
   FunctionFlowCache Flows{Model};
   ReportOnce Reported;
   /// Parents in the body of the function of the last map subscript.

@@ -104,6 +104,23 @@ std::string ContainerRef::name() const {
   return Name;
 }
 
+bool ContainerRef::isLocalObject() const {
+  const auto *Root = dyn_cast_or_null<VarDecl>(root());
+  if (!Root || !Root->hasLocalStorage())
+    return false;
+  QualType T = Root->getType();
+  if (T->isReferenceType() || T->isPointerType() || T->isMemberPointerType())
+    return false;
+  // A smart pointer or other handle: the chain may go through `->`.
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+    if (const CXXRecordDecl *Def = RD->getDefinition())
+      for (const CXXMethodDecl *Method : Def->methods())
+        if (Method->getOverloadedOperator() == OO_Arrow ||
+            Method->getOverloadedOperator() == OO_Star)
+          return false;
+  return true;
+}
+
 const Expr *memberCallObject(const Expr *Call) {
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
     return MC->getImplicitObjectArgument();

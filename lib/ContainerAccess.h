@@ -46,6 +46,10 @@ public:
   bool isMemberOfThis() const { return Path.front() == nullptr; }
   /// The last declaration of the chain (the variable or field).
   const ValueDecl *decl() const { return Path.back(); }
+  /// Is this an object of the function's own: a local variable or a
+  /// by-value parameter (not a reference, pointer or static), or a member
+  /// of one? Nothing outside the call can reach it.
+  bool isLocalObject() const;
 
 private:
   // Path[0] is the root variable, or null for `this`; then fields.

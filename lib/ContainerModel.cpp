@@ -265,6 +265,27 @@ llvm::ArrayRef<OperationRule> ContainerModel::rules(ContainerFamily Family) {
   return {};
 }
 
+// Operations that change a node-based container's contents while keeping
+// every iterator and reference valid ([list.modifiers]/1,
+// [associative.reqmts.general]/9, [map.access]: operator[] inserts a
+// missing key), so the tables above have no row for them.
+static constexpr llvm::StringLiteral NonInvalidatingInsertions[] = {
+    "insert",      "emplace",     "emplace_hint",     "try_emplace",
+    "insert_or_assign", "push_back", "push_front",    "emplace_back",
+    "emplace_front",    "insert_after", "emplace_after", "splice",
+    "splice_after",     "merge",       "sort",          "reverse"};
+
+bool ContainerModel::modifiesContents(ContainerFamily Family,
+                                      llvm::StringRef Operation) {
+  if (rule(Family, Operation))
+    return true;
+  if (Operation == "operator[]")
+    return Family == F::OrderedAssociative;
+  if (Family != F::NodeList && Family != F::OrderedAssociative)
+    return false;
+  return llvm::is_contained(NonInvalidatingInsertions, Operation);
+}
+
 const OperationRule *ContainerModel::rule(ContainerFamily Family,
                                           llvm::StringRef Operation) {
   for (const OperationRule &Rule : rules(Family))

@@ -88,6 +88,13 @@ public:
                                    llvm::StringRef Operation);
   static llvm::ArrayRef<OperationRule> rules(ContainerFamily Family);
 
+  /// Does \p Operation change the contents of a container of \p Family:
+  /// every operation with a rule, and the insertions that invalidate nothing
+  /// (`std::map::insert`, `std::list::push_back`, map `operator[]`), which
+  /// have no rule because no handle cares about them.
+  static bool modifiesContents(ContainerFamily Family,
+                               llvm::StringRef Operation);
+
   static llvm::StringRef familyName(ContainerFamily Family);
   static std::optional<ContainerFamily> parseFamily(llvm::StringRef Name);
 
