@@ -57,11 +57,11 @@ UnsynchronizedMutationCheck::UnsynchronizedMutationCheck(
   };
   std::string Error;
   if (!Vocabulary.setMutexTypes(MutexTypes, Error))
-    Bad("MutexTypes", MutexTypes, Error);
+    Bad("containers.MutexTypes", MutexTypes, Error);
   if (!Vocabulary.setLockTypes(LockTypes, Error))
-    Bad("LockTypes", LockTypes, Error);
+    Bad("containers.LockTypes", LockTypes, Error);
   if (!Concurrent.setExecutorFunctions(ExecutorFunctions, Error))
-    Bad("ExecutorFunctions", ExecutorFunctions, Error);
+    Bad("containers.ExecutorFunctions", ExecutorFunctions, Error);
   llvm::SmallVector<llvm::StringRef, 4> Parts;
   llvm::StringRef(LockedSuffixes).split(Parts, ';', -1, false);
   for (llvm::StringRef Part : Parts)
@@ -75,7 +75,8 @@ UnsynchronizedMutationCheck::UnsynchronizedMutationCheck(
     llvm::Regex Regex(("^(" + Part.trim() + ")$").str());
     std::string RegexError;
     if (!Regex.isValid(RegexError)) {
-      Bad("ThreadSafeContainers", ThreadSafeContainers,
+      Bad("containers-unsynchronized-mutation.ThreadSafeContainers",
+          ThreadSafeContainers,
           "'" + Part.trim().str() + "' is not a valid regex: " + RegexError);
       continue;
     }
@@ -459,12 +460,12 @@ void UnsynchronizedMutationCheck::checkClass(const CXXRecordDecl *RD,
         continue;
       const MemberAccess *Writer = nullptr;
       if (!Access.Mutation) {
+        // Preferably not the guarded access itself, for a second note.
         for (const MemberAccess &Other : Accesses)
           if (Other.Mutation && Other.Function != Access.Function &&
-              !isa<CXXConstructorDecl, CXXDestructorDecl>(Other.Function)) {
+              !isa<CXXConstructorDecl, CXXDestructorDecl>(Other.Function) &&
+              (!Writer || Writer == Guarded))
             Writer = &Other;
-            break;
-          }
         if (!Writer)
           continue;
       }
@@ -487,7 +488,7 @@ void UnsynchronizedMutationCheck::checkClass(const CXXRecordDecl *RD,
       diag(Guarded->Op->Loc, "'%0' is accessed with '%1' held here",
            DiagnosticIDs::Note)
           << Container << Mutex;
-      if (Writer)
+      if (Writer && Writer != Guarded)
         diag(Writer->Op->Loc, "'%0' is modified here", DiagnosticIDs::Note)
             << Container;
     }
