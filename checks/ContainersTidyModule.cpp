@@ -3,6 +3,7 @@
 #include "checks/IteratorInvalidationCheck.h"
 #include "checks/SubscriptLookupCheck.h"
 #include "checks/UnsynchronizedMutationCheck.h"
+#include "checks/EscapingElementCaptureCheck.h"
 #include "lib/Compat.h"
 
 namespace clang::tidy::containers {

@@ -1,6 +1,7 @@
 //===- ElementHandle.cpp --------------------------------------------------===//
 
 #include "lib/ElementHandle.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::containers {
@@ -147,6 +148,132 @@ ElementHandle::fromVar(const VarDecl *Var, const ContainerModel &Model) {
   return H;
 }
 
+namespace {
+
+/// Non-owning views: what they point at lives in the viewed object.
+bool isViewType(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  const std::string Name = ContainerModel::qualifiedName(RD);
+  return isOneOf(Name, {"std::basic_string_view", "std::span", "absl::Span",
+                        "gsl::span", "llvm::StringRef", "llvm::ArrayRef",
+                        "llvm::MutableArrayRef", "boost::basic_string_view",
+                        "boost::core::basic_string_view"});
+}
+
+/// The object a view is constructed from: `std::string_view(s)`,
+/// `std::span<int>(v)`, `s.operator std::string_view()`.
+const Expr *viewedObject(const Expr *E) {
+  for (unsigned Depth = 0; Depth < 6; ++Depth) {
+    E = ignoreWrappers(E);
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      if (Construct->getNumArgs() < 1 || !isViewType(Construct->getType()))
+        return nullptr;
+      // `span(T *, size_t)` and the like view a pointer, not an object.
+      if (Construct->getNumArgs() > 1 &&
+          !isa<CXXDefaultArgExpr>(Construct->getArg(1)))
+        return nullptr;
+      const Expr *Arg = Construct->getArg(0);
+      if (Construct->getConstructor()->isCopyOrMoveConstructor()) {
+        E = Arg;
+        continue;
+      }
+      return ignoreWrappers(Arg);
+    }
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+        Call && isa_and_nonnull<CXXConversionDecl>(Call->getMethodDecl()))
+      return ignoreWrappers(Call->getImplicitObjectArgument());
+    return nullptr;
+  }
+  return nullptr;
+}
+
+/// A view of an element, or of what a reference handle names.
+std::optional<ElementHandle> describeView(const Expr *Init,
+                                          const ContainerModel &Model) {
+  const Expr *Viewed = viewedObject(Init);
+  if (!Viewed)
+    return std::nullopt;
+  std::optional<ElementHandle> H = describeElement(Viewed, Model, 0);
+  if (!H)
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Viewed))
+      if (const auto *Alias = dyn_cast<VarDecl>(Ref->getDecl());
+          Alias && Alias->getType()->isReferenceType())
+        if ((H = ElementHandle::fromVar(Alias, Model)) &&
+            H->Kind != HandleKind::Reference)
+          H.reset();
+  if (H)
+    H->Kind = HandleKind::View;
+  return H;
+}
+
+} // namespace
+
+std::optional<ElementHandle>
+ElementHandle::fromCapturedVar(const ValueDecl *D,
+                               const ContainerModel &Model) {
+  if (const auto *Binding = dyn_cast<BindingDecl>(D)) {
+    // `auto &[id, s] = *it`: the bindings name parts of the element; with
+    // `auto [id, s]` they name parts of a copy.
+    const auto *Whole = dyn_cast_or_null<VarDecl>(Binding->getDecomposedDecl());
+    if (!Whole)
+      return std::nullopt;
+    std::optional<ElementHandle> H = fromVar(Whole, Model);
+    if (!H || H->Kind != HandleKind::Reference)
+      return std::nullopt;
+    H->Binding = Binding;
+    return H;
+  }
+  const auto *Var = dyn_cast<VarDecl>(D);
+  if (!Var)
+    return std::nullopt;
+  QualType T = Var->getType();
+  if (!T->isReferenceType() && !T->isPointerType() && isViewType(T)) {
+    if (!Var->getInit() || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var))
+      return std::nullopt;
+    std::optional<ElementHandle> H = describeView(Var->getInit(), Model);
+    if (H)
+      H->Var = Var;
+    return H;
+  }
+  return fromVar(Var, Model);
+}
+
+std::optional<ElementHandle>
+ElementHandle::fromCapture(const LambdaCapture &C,
+                           const ContainerModel &Model) {
+  if (!C.capturesVariable())
+    return std::nullopt;
+  const ValueDecl *D = C.getCapturedVar();
+  if (!D)
+    return std::nullopt;
+  std::optional<ElementHandle> H = fromCapturedVar(D, Model);
+  if (!H)
+    return std::nullopt;
+  const auto *Var = dyn_cast<VarDecl>(D);
+  // An init-capture is itself the handle (`[&e = m[k]]`, `[p = &m[k]]`).
+  if (Var && Var->isInitCapture())
+    return H;
+  if (C.getCaptureKind() == LCK_ByRef)
+    return H;
+  // By value: a copy of a reference (or binding) copies the element; a copy
+  // of a pointer, iterator or view still points into the container.
+  if (H->Kind == HandleKind::Reference)
+    return std::nullopt;
+  return H;
+}
+
+llvm::StringRef ElementHandle::name() const {
+  if (Binding)
+    return Binding->getName();
+  return Var ? Var->getName() : llvm::StringRef();
+}
+
 bool ElementHandle::isErasedBy(const ContainerOperation &Op) const {
   if (isOneOf(Op.Name, {"erase", "extract", "erase_after"})) {
     if (Op.Args.empty())
@@ -185,6 +312,8 @@ llvm::StringRef ElementHandle::kindName() const {
     return "reference";
   case HandleKind::Pointer:
     return "pointer";
+  case HandleKind::View:
+    return "view";
   }
   return "";
 }

@@ -195,7 +195,8 @@ bool FunctionFlow::ensureGraph() const {
 
 void FunctionFlow::walkFrom(
     const Stmt *From,
-    llvm::function_ref<bool(const Stmt *, bool &EndPath)> Visit) const {
+    llvm::function_ref<bool(const Stmt *, bool &EndPath)> Visit,
+    llvm::function_ref<bool()> AtExit) const {
   if (!ensureGraph())
     return;
   auto It = Positions.find(From);
@@ -233,6 +234,8 @@ void FunctionFlow::walkFrom(
   while (!Work.empty()) {
     const CFGBlock *Block = Work.front();
     Work.pop_front();
+    if (AtExit && Block == &Graph->getExit() && AtExit())
+      return;
     EndPath = false;
     if (ScanBlock(Block, 0, EndPath))
       return;
@@ -301,6 +304,25 @@ const FunctionFlow *FunctionFlowCache::get(const FunctionDecl *FD,
   if (Inserted)
     It->second = FunctionFlow::build(FD, Ctx, Model);
   return It->second.get();
+}
+
+bool FunctionFlow::reachesAvoiding(
+    const Stmt *From, llvm::function_ref<bool(const Stmt *)> IsTarget,
+    llvm::function_ref<bool(const Stmt *)> IsBarrier, bool ToExit) const {
+  if (!ensureGraph() || !Positions.count(From))
+    return true;
+  bool Found = false;
+  walkFrom(
+      From,
+      [&](const Stmt *S, bool &EndPath) {
+        if (IsBarrier(S)) {
+          EndPath = true;
+          return false;
+        }
+        return Found = IsTarget(S);
+      },
+      [&] { return Found = ToExit; });
+  return Found;
 }
 
 bool FunctionFlow::reaches(const Stmt *From, const Stmt *To) const {

@@ -54,6 +54,15 @@ public:
   /// Can \p To execute after \p From?
   bool reaches(const Stmt *From, const Stmt *To) const;
 
+  /// Is there a path from \p From to a statement for which \p IsTarget holds
+  /// (or, with \p ToExit, to the function's exit) that passes no statement
+  /// for which \p IsBarrier holds? ("is the thread joined before S")
+  /// Conservative: true when the graph cannot be built.
+  bool reachesAvoiding(const Stmt *From,
+                       llvm::function_ref<bool(const Stmt *)> IsTarget,
+                       llvm::function_ref<bool(const Stmt *)> IsBarrier,
+                       bool ToExit) const;
+
   /// Modifying container operations in the body, in source order.
   llvm::ArrayRef<ContainerOperation> operations() const { return Operations; }
   /// Every call on a known container in the body (lookups too).
@@ -75,10 +84,11 @@ private:
   };
   /// Walks forward from \p From; \p Visit returns true to stop the walk and
   /// false to go on; it gets the element and returns whether this path ends
-  /// at it through \p EndPath.
+  /// at it through \p EndPath. \p AtExit, when given, is called when a path
+  /// reaches the function's exit and returns true to stop the walk.
   void walkFrom(const Stmt *From,
-                llvm::function_ref<bool(const Stmt *, bool &EndPath)> Visit)
-      const;
+                llvm::function_ref<bool(const Stmt *, bool &EndPath)> Visit,
+                llvm::function_ref<bool()> AtExit = nullptr) const;
 
   /// Builds the CFG on first use; false if it cannot be built.
   bool ensureGraph() const;
