@@ -57,6 +57,11 @@ libcxx = "/usr/lib/llvm-%s/include/c++/v1" % config.llvm_major
 if os.path.isfile(os.path.join(libcxx, "vector")):
     config.available_features.add("libcxx")
 
+# containers-tidy-bin, when built (-DCONTAINERS_TIDY_BUILD_BIN=ON).
+if config.containers_tidy_bin and os.path.isfile(config.containers_tidy_bin):
+    config.available_features.add("containers-tidy-bin")
+    config.substitutions.append(("%{tidy_bin}", config.containers_tidy_bin))
+
 # The Debian package (test/plugin/package.test): cpack and dpkg-deb.
 config.substitutions.append(("%{version}", config.version))
 if os.path.isfile(config.cpack) and shutil.which("dpkg-deb"):

@@ -50,7 +50,11 @@ for m in $majors; do
     total_fail=$((total_fail + 1)); summary="$summary\nLLVM $m: configure failed"
     continue
   fi
-  if ! ninja -C "$dir" ContainersTidy ContainersTidyChecks; then
+  targets="ContainersTidy ContainersTidyChecks"
+  # containers-tidy-bin too, in a tree configured with -DCONTAINERS_TIDY_BUILD_BIN=ON.
+  grep -q '^CONTAINERS_TIDY_BUILD_BIN:BOOL=ON$' "$dir/CMakeCache.txt" && targets="$targets containers-tidy-bin"
+  # shellcheck disable=SC2086
+  if ! ninja -C "$dir" $targets; then
     echo "LLVM $m: build failed" >&2
     total_fail=$((total_fail + 1)); summary="$summary\nLLVM $m: build failed"
     continue

@@ -58,7 +58,11 @@ for m in $majors; do
   cmake -S "$root" -B "$root/build/llvm-$m" -G Ninja -DLLVM_VERSION="$m" \
     -DCMAKE_CXX_COMPILER="clang++-$m" -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_INSTALL_PREFIX="$prefix" >/dev/null
-  ninja -C "$root/build/llvm-$m" ContainersTidy ContainersTidyChecks
+  targets="ContainersTidy ContainersTidyChecks"
+  grep -q '^CONTAINERS_TIDY_BUILD_BIN:BOOL=ON$' "$root/build/llvm-$m/CMakeCache.txt" &&
+    targets="$targets containers-tidy-bin"
+  # shellcheck disable=SC2086
+  ninja -C "$root/build/llvm-$m" $targets
   cmake --install "$root/build/llvm-$m" >/dev/null
 done
 plugin="$prefix/lib/containers-tidy/libContainersTidy.so"

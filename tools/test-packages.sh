@@ -60,6 +60,13 @@ for m in $majors; do
   else
     echo "$demo"; bad "LLVM $m: demo through $plugin"
   fi
+  # containers-tidy-bin, in a package built with -DCONTAINERS_TIDY_BUILD_BIN=ON.
+  bin=$sysroot/usr/lib/llvm-$m/bin/containers-tidy-bin
+  [ -e "$bin" ] || continue
+  demo=$("$bin" -checks='-*,containers-*' --quiet examples/job_queue.cpp examples/session_table.cpp 2>&1)
+  n=$(echo "$demo" | grep -c 'warning: .*\[containers-iterator-invalidation\]')
+  if [ "$n" -ge 3 ]; then ok "LLVM $m: demo through $bin ($n containers-iterator-invalidation warnings)"
+  else echo "$demo"; bad "LLVM $m: demo through $bin"; fi
 done
 
 if [ "$install" -eq 1 ]; then
