@@ -116,22 +116,6 @@ void spanOfElement(std::vector<std::vector<int>> &rows, int i) {
   // CHECK: :[[@LINE-4]]:9: note: capture the element by value, a shared_ptr to it, or its key to look it up when the lambda runs
 }
 
-void bindingsByValue(std::map<int, Session> &m) {
-  // Near miss: `auto [id, s]` binds a copy of the element.
-  for (auto [id, s] : m)
-    post([&s] { s.send(5); });
-}
-
-void bindingKeyByReference(std::map<int, Session> &m) {
-  // The key binding of a reference loop names the key inside the element.
-  for (auto &[id, s] : m)
-    post([&id] { use(id); });
-    // CHECK: :[[@LINE-1]]:12: warning: lambda passed to 'post' captures reference 'id' into 'm'; the task may run after the element is erased or moved [containers-escaping-element-capture]
-    // CHECK: :[[@LINE-3]]:15: note: 'id' is obtained from 'm' here
-    // CHECK: :[[@LINE-3]]:5: note: the lambda is passed to 'post' here
-    // CHECK: :[[@LINE-4]]:12: note: capture the element by value, a shared_ptr to it, or its key to look it up when the lambda runs
-}
-
 void loopVariableCopy(std::vector<Session> &sessions) {
   // Near miss: the loop variable is a copy.
   for (Session s : sessions)

@@ -199,16 +199,6 @@ void postEachElement(std::vector<Session> &sessions) {
     // CHECK: :[[@LINE-4]]:12: note: capture the element by value, a shared_ptr to it, or its key to look it up when the lambda runs
 }
 
-void postBinding(std::map<int, Session> &sessions) {
-  // A structured binding of the range-for variable names part of the element.
-  for (auto &[id, s] : sessions)
-    post([&s] { s.send(3); });
-    // CHECK: :[[@LINE-1]]:12: warning: lambda passed to 'post' captures reference 's' into 'sessions'; the task may run after the element is erased or moved [containers-escaping-element-capture]
-    // CHECK: :[[@LINE-3]]:19: note: 's' is obtained from 'sessions' here
-    // CHECK: :[[@LINE-3]]:5: note: the lambda is passed to 'post' here
-    // CHECK: :[[@LINE-4]]:12: note: capture the element by value, a shared_ptr to it, or its key to look it up when the lambda runs
-}
-
 void localPoolWaited(std::vector<int> &v) {
   // Near miss: the tasks of a local pool cannot outlive it, and it is waited
   // for before the vector is cleared.
