@@ -194,7 +194,8 @@ void UnsynchronizedMutationCheck::check(
     return;
   }
   if (const auto *Call = Nodes.getNodeAs<CXXMemberCallExpr>("private")) {
-    PrivateCalls.push_back(Call);
+    if (const CXXMethodDecl *Callee = Call->getMethodDecl())
+      PrivateCalls[Callee->getCanonicalDecl()].push_back(Call);
     return;
   }
   if (const auto *E = Nodes.getNodeAs<Expr>("concurrent-start"))
@@ -396,10 +397,8 @@ void UnsynchronizedMutationCheck::checkClass(const CXXRecordDecl *RD,
         continue;
       unsigned Calls = 0;
       bool AllLocked = true;
-      for (const CXXMemberCallExpr *Call : PrivateCalls) {
-        const CXXMethodDecl *Callee = Call->getMethodDecl();
-        if (!Callee || Callee->getCanonicalDecl() != Method->getCanonicalDecl())
-          continue;
+      for (const CXXMemberCallExpr *Call :
+           PrivateCalls.lookup(Method->getCanonicalDecl())) {
         ++Calls;
         const FunctionDecl *Caller = nullptr;
         State S = CallState(Call, Caller);

@@ -77,7 +77,10 @@ private:
   llvm::SetVector<const FunctionDecl *> LockingFunctions;
   std::vector<ConcurrentStart> Starts;
   llvm::DenseMap<const LambdaExpr *, unsigned> StartOfLambda;
-  std::vector<const CXXMemberCallExpr *> PrivateCalls;
+  /// Calls of private member functions, by callee.
+  llvm::DenseMap<const CXXMethodDecl *,
+                 llvm::SmallVector<const CXXMemberCallExpr *, 2>>
+      PrivateCalls;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<CreatorFacts>> Creators;
 };
 

@@ -81,7 +81,7 @@ bool LockVocabulary::isMutex(QualType T) const {
   const CXXRecordDecl *RD = recordOf(T);
   if (!RD)
     return false;
-  auto [It, Inserted] = MutexCache.try_emplace(RD->getTypeForDecl(), false);
+  auto [It, Inserted] = MutexCache.try_emplace(RD->getCanonicalDecl(), false);
   if (!Inserted)
     return It->second;
   bool Result = false;
@@ -100,7 +100,7 @@ bool LockVocabulary::isMutex(QualType T) const {
         if (const CXXRecordDecl *BaseRD = Base.getType()->getAsCXXRecordDecl())
           Work.push_back(BaseRD);
   }
-  MutexCache[RD->getTypeForDecl()] = Result;
+  MutexCache[RD->getCanonicalDecl()] = Result;
   return Result;
 }
 
@@ -112,7 +112,7 @@ bool LockVocabulary::isGuard(QualType T, bool &Shared) const {
   if (!RD)
     return false;
   // 0: not a guard, 1: exclusive, 2: shared.
-  auto [It, Inserted] = GuardCache.try_emplace(RD->getTypeForDecl(), 0);
+  auto [It, Inserted] = GuardCache.try_emplace(RD->getCanonicalDecl(), 0);
   if (Inserted) {
     std::string Name = patternName(RD);
     signed char Kind = 0;

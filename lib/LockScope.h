@@ -97,8 +97,8 @@ public:
 private:
   std::vector<llvm::Regex> MutexPatterns;
   std::vector<llvm::Regex> LockPatterns;
-  mutable llvm::DenseMap<const Type *, bool> MutexCache;
-  mutable llvm::DenseMap<const Type *, signed char> GuardCache;
+  mutable llvm::DenseMap<const Decl *, bool> MutexCache;
+  mutable llvm::DenseMap<const Decl *, signed char> GuardCache;
 };
 
 class LockScope {
