@@ -440,57 +440,65 @@ void UnsynchronizedMutationCheck::checkClass(const CXXRecordDecl *RD,
     if (const CXXMethodDecl *Member = enclosingMethod(Lambda))
       Collect(Lambda->getCallOperator(), Lambda, Member);
 
+  // One warning per function and container (the missing lock is one bug):
+  // its first unlocked mutation, else its first unlocked read.
+  llvm::DenseSet<std::pair<const FunctionDecl *, const ValueDecl *>> Done;
   for (const auto &[Field, Accesses] : Inventory) {
-    for (const MemberAccess &Access : Accesses) {
-      if (Access.Held ||
-          (!Access.Concurrent &&
-           Exempt.contains(Access.Function->getCanonicalDecl())) ||
-          (!Access.Mutation && !FlagUnlockedReads))
-        continue;
-      // The evidence: an access with the class's mutex held, in another
-      // member function if there is one.
-      const MemberAccess *Guarded = nullptr;
-      for (const MemberAccess &Other : Accesses)
-        if (Other.GuardMutex &&
-            (!Guarded || (Guarded->Function == Access.Function &&
-                          Other.Function != Access.Function)))
-          Guarded = &Other;
-      if (!Guarded)
-        continue;
-      const MemberAccess *Writer = nullptr;
-      if (!Access.Mutation) {
-        // Preferably not the guarded access itself, for a second note.
-        for (const MemberAccess &Other : Accesses)
-          if (Other.Mutation && Other.Function != Access.Function &&
-              !isa<CXXConstructorDecl, CXXDestructorDecl>(Other.Function) &&
-              (!Writer || Writer == Guarded))
-            Writer = &Other;
-        if (!Writer)
+    for (bool Mutations : {true, false})
+      for (const MemberAccess &Access : Accesses) {
+        if (Access.Mutation != Mutations ||
+            Done.contains({Access.Function, Field}))
           continue;
+        if (Access.Held ||
+            (!Access.Concurrent &&
+             Exempt.contains(Access.Function->getCanonicalDecl())) ||
+            (!Access.Mutation && !FlagUnlockedReads))
+          continue;
+        // The evidence: an access with the class's mutex held, in another
+        // member function if there is one.
+        const MemberAccess *Guarded = nullptr;
+        for (const MemberAccess &Other : Accesses)
+          if (Other.GuardMutex &&
+              (!Guarded || (Guarded->Function == Access.Function &&
+                            Other.Function != Access.Function)))
+            Guarded = &Other;
+        if (!Guarded)
+          continue;
+        const MemberAccess *Writer = nullptr;
+        if (!Access.Mutation) {
+          // Preferably not the guarded access itself, for a second note.
+          for (const MemberAccess &Other : Accesses)
+            if (Other.Mutation && Other.Function != Access.Function &&
+                !isa<CXXConstructorDecl, CXXDestructorDecl>(Other.Function) &&
+                (!Writer || Writer == Guarded))
+              Writer = &Other;
+          if (!Writer)
+            continue;
+        }
+        Done.insert({Access.Function, Field});
+        if (!firstReport(*Access.Op))
+          continue;
+        std::string Container = Access.Op->Container.name();
+        std::string Mutex = Guarded->GuardMutex->getName().str();
+        if (Access.Mutation)
+          diag(Access.Op->Loc, "'%0' is modified by '%1' without holding "
+                               "'%2', which guards it in '%3'")
+              << Container << Access.Op->Name << Mutex
+              << functionName(Guarded->Function);
+        else
+          diag(Access.Op->Loc, "'%0' is read by '%1' without holding '%2', "
+                               "which guards it in '%3', while '%4' modifies "
+                               "it")
+              << Container << Access.Op->Name << Mutex
+              << functionName(Guarded->Function)
+              << functionName(Writer->Function);
+        diag(Guarded->Op->Loc, "'%0' is accessed with '%1' held here",
+             DiagnosticIDs::Note)
+            << Container << Mutex;
+        if (Writer && Writer != Guarded)
+          diag(Writer->Op->Loc, "'%0' is modified here", DiagnosticIDs::Note)
+              << Container;
       }
-      if (!firstReport(*Access.Op))
-        continue;
-      std::string Container = Access.Op->Container.name();
-      std::string Mutex = Guarded->GuardMutex->getName().str();
-      if (Access.Mutation)
-        diag(Access.Op->Loc, "'%0' is modified by '%1' without holding "
-                             "'%2', which guards it in '%3'")
-            << Container << Access.Op->Name << Mutex
-            << functionName(Guarded->Function);
-      else
-        diag(Access.Op->Loc, "'%0' is read by '%1' without holding '%2', "
-                             "which guards it in '%3', while '%4' modifies "
-                             "it")
-            << Container << Access.Op->Name << Mutex
-            << functionName(Guarded->Function)
-            << functionName(Writer->Function);
-      diag(Guarded->Op->Loc, "'%0' is accessed with '%1' held here",
-           DiagnosticIDs::Note)
-          << Container << Mutex;
-      if (Writer && Writer != Guarded)
-        diag(Writer->Op->Loc, "'%0' is modified here", DiagnosticIDs::Note)
-            << Container;
-    }
   }
 }
 

@@ -86,6 +86,14 @@ public:
     std::scoped_lock lock(mu_);
     items_.push_back(v);
   }
+  // One warning per function and container: the missing lock is one bug.
+  void pushMany(int v) {
+    items_.push_back(v);
+    // CHECK: :[[@LINE-1]]:12: warning: 'items_' is modified by 'push_back' without holding 'mu_', which guards it in 'Queue::push'
+    // CHECK: :[[@LINE-13]]:12: note: 'items_' is accessed with 'mu_' held here
+    items_.push_back(v + 1);
+    items_.pop_front();
+  }
   // Near miss: never accessed under the lock, so not guarded.
   void note(int v) { history_.push_back(v); }
   // Near miss: a container local to the function.
