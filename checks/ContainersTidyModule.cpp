@@ -4,6 +4,7 @@
 #include "checks/SubscriptLookupCheck.h"
 #include "checks/UnsynchronizedMutationCheck.h"
 #include "checks/EscapingElementCaptureCheck.h"
+#include "checks/LongLivedCancellationTokenCheck.h"
 #include "lib/Compat.h"
 
 namespace clang::tidy::containers {

@@ -1,4 +1,5 @@
-//===- Compat.h - the one place that knows LLVM version differences --------===//
+//===- Compat.h - the one place that knows LLVM version differences
+//--------===//
 //
 // Every `#if CONTAINERS_TIDY_LLVM_MAJOR` in the project lives here. Code
 // elsewhere includes this header instead of the version-specific ones.
@@ -15,6 +16,7 @@
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 #endif
 
+#include "clang/AST/Decl.h"
 #include <optional>
 #if CONTAINERS_TIDY_LLVM_MAJOR < 16
 #include "llvm/ADT/Optional.h"
@@ -29,6 +31,15 @@ template <class T> using TidyOptional = llvm::Optional<T>;
 #else
 template <class T> using TidyOptional = std::optional<T>;
 #endif
+
+/// FunctionDecl::isPure() became isPureVirtual() in LLVM 18.
+inline bool isPureVirtual(const FunctionDecl *FD) {
+#if CONTAINERS_TIDY_LLVM_MAJOR < 18
+  return FD->isPure();
+#else
+  return FD->isPureVirtual();
+#endif
+}
 } // namespace clang::tidy::containers::compat
 
 #endif // CONTAINERS_TIDY_LIB_COMPAT_H

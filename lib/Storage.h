@@ -1,0 +1,190 @@
+//===- Storage.h - long-lived containers and what goes in and out ---------===//
+//
+// Design note. Storage answers two questions about the containers of one
+// translation unit, from ONE pass of cheap matchers (anchored on calls and
+// loops whose object is a global, static or member container, and on the
+// references to such containers), decided at the end of the TU:
+//
+// 1. Is a container declaration long-lived? A namespace-scope variable, a
+//    static data member, a function-local static, a data member of a class
+//    used as a singleton in the TU (some variable of static storage duration
+//    has the class's type or points to it: a static instance, the static
+//    local of a `static T &instance()` accessor, `static T *p = new T`), and,
+//    when asked for (MemberContainers), any data member of a class no local
+//    variable of the TU has as its type (a short-lived local object).
+//    thread_local variables are not long-lived: they die with their thread.
+//
+// 2. The inventory: where each such container is inserted into and removed
+//    from. Removal is `erase`, `extract`, `clear`, `swap`, `pop_*`,
+//    `remove*`, `resize`, `assign`, assignment, `std::erase`/`erase_if`, and
+//    any non-const member call the table does not know (a user subclass's
+//    own `cleanup()`). Every reference to the container that is neither the
+//    object of a member call, nor a range-for's range, nor of const type
+//    "escapes" (passed to a function, bound to a reference, moved from,
+//    returned, its address taken): what happens through it is unknown, so
+//    an escaping container counts as removed from.
+//
+// Visibility (DESIGN.md section 3). Another translation unit may erase from
+// a container this one cannot see all accesses of, so each declaration has a
+// visibility:
+// - Proven: only this TU can reach it: internal linkage (`static`, anonymous
+//   namespace), a function-local static, or a member (or static member) of a
+//   class whose every user-declared member function is defined in this TU,
+//   that has no friends, and whose container is private (or whose class is
+//   defined in the main file or has internal linkage);
+// - ThisTU: a namespace-scope variable with external linkage every
+//   declaration of which is in the main file: only an `extern` declaration
+//   written in another TU could reach it; reports say "in this translation
+//   unit";
+// - Unknown: anything else (declared in a header with external linkage,
+//   members of classes with member functions defined elsewhere, templates):
+//   no report.
+//
+// Each declaration's record (StorageRecord) is plain data keyed by the
+// declaration's USR, so that a whole-program pass could merge the records of
+// every TU and decide "never removed" across the project; that pass does not
+// exist yet.
+//
+// Simplifications, on purpose:
+// - Members of class templates (and static members of them) are Unknown: an
+//   uninstantiated member function's erase is invisible in the
+//   specialization.
+// - A function counts as start-up code when a static initialiser of this TU
+//   calls it (other callers are not looked for), when it is `main`, or a
+//   `__attribute__((constructor))` function; a constructor of the class
+//   that owns a member container sets it up. Insertions there are not growth.
+// - Statements of a function after a local class defined in it are not
+//   attributed to the function (the traversal order is used, not parents):
+//   their insertions are not growth either.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONTAINERS_TIDY_LIB_STORAGE_H
+#define CONTAINERS_TIDY_LIB_STORAGE_H
+
+#include "lib/ContainerModel.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/MapVector.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::containers {
+
+enum class LongLivedKind : unsigned char {
+  None,            ///< not long-lived
+  Global,          ///< namespace-scope variable
+  StaticMember,    ///< static data member
+  StaticLocal,     ///< function-local static
+  SingletonMember, ///< member of a class used as a singleton in the TU
+  Member,          ///< member of a class with no short-lived object in the TU
+};
+
+enum class Visibility : unsigned char {
+  Unknown, ///< another TU may reach it: say nothing
+  ThisTU,  ///< external linkage, declared only in the main file
+  Proven,  ///< only this TU can reach it
+};
+
+/// The serialisable part of the inventory of one container declaration.
+struct StorageRecord {
+  std::string USR;
+  std::string Name;
+  LongLivedKind Kind = LongLivedKind::None;
+  Visibility Visible = Visibility::Unknown;
+  unsigned Insertions = 0;
+  unsigned Removals = 0;
+  bool Escapes = false;      ///< referenced where Storage cannot follow it
+  bool SizeCompared = false; ///< `size()` is compared somewhere in the TU
+};
+
+/// One insertion into a container.
+struct StorageInsertion {
+  const Expr *Call = nullptr;
+  SourceLocation Loc;
+  llvm::StringRef Operation; ///< "emplace", "operator[]", ...
+  /// The function whose body holds the call; null in a static initialiser
+  /// or where the traversal cannot tell.
+  const FunctionDecl *Function = nullptr;
+  /// Growth: not start-up code, and not a compile-time constant key of a
+  /// map (which writes the same slot again).
+  bool Grows = false;
+  bool ConstantKey = false;
+  /// Every argument of an insertion into a sequence is a compile-time
+  /// constant: a table filled from literals.
+  bool ConstantValues = false;
+};
+
+/// A long-lived container and its inventory, decided at the end of the TU.
+struct StorageEntry {
+  const ValueDecl *Decl = nullptr; ///< VarDecl or FieldDecl
+  QualType ContainerType;          ///< the container (pointee of a pointer)
+  ContainerFamily Family = ContainerFamily::Contiguous;
+  StorageRecord Record;
+  std::vector<StorageInsertion> Insertions;
+  /// For members: the class; for singleton members, a static instance.
+  const CXXRecordDecl *Class = nullptr;
+  const VarDecl *Instance = nullptr;
+};
+
+/// How the declaration note describes \p E: "at namespace scope", "as a
+/// member of 'Registry', which is used as a singleton", ...
+std::string describeLongLived(const StorageEntry &E);
+
+/// The first insertion into \p E that grows it, in source order; null when
+/// none does. \p TablesGrow: whether insertions of constant values only
+/// into a sequence count.
+const StorageInsertion *firstGrowth(const StorageEntry &E,
+                                    const SourceManager &SM, bool TablesGrow);
+
+class Storage {
+public:
+  explicit Storage(const ContainerModel &Model, bool MemberContainers)
+      : Model(Model), MemberContainers(MemberContainers) {}
+
+  /// Adds Storage's matchers, reporting to \p Callback, which hands every
+  /// match to observe().
+  void registerMatchers(ast_matchers::MatchFinder *Finder,
+                        ast_matchers::MatchFinder::MatchCallback *Callback);
+  /// Records one match of Storage's matchers.
+  void observe(const ast_matchers::MatchFinder::MatchResult &Result);
+
+  /// The long-lived containers of the TU whose visibility is not Unknown,
+  /// with their inventories, in source order. Call once, at the end of the
+  /// TU; null context (no match seen) gives nothing.
+  std::vector<StorageEntry> decide();
+  void clear();
+  /// The AST of the TU being observed; null before the first match.
+  ASTContext *context() const { return Context; }
+
+private:
+  struct Tracked {
+    StorageEntry Entry;
+    llvm::SmallVector<const Expr *, 4> Refs;
+  };
+  /// The entry for \p D, when it is a non-local container declaration.
+  Tracked *track(const ValueDecl *D);
+  void addOperation(const Expr *Call);
+  void account(const Expr *Object);
+  void addStaticInit(const VarDecl *Var);
+  LongLivedKind kindOf(const StorageEntry &E) const;
+  Visibility visibilityOf(const StorageEntry &E) const;
+  bool isStartUp(const StorageInsertion &I, const StorageEntry &E) const;
+
+  const ContainerModel &Model;
+  const bool MemberContainers;
+  ASTContext *Context = nullptr;
+  llvm::MapVector<const ValueDecl *, Tracked> Entries;
+  llvm::DenseSet<const ValueDecl *> NotContainers;
+  llvm::DenseSet<const Expr *> Accounted;
+  llvm::DenseMap<const CXXRecordDecl *, const VarDecl *> Singletons;
+  llvm::DenseSet<const CXXRecordDecl *> ShortLived;
+  llvm::DenseSet<const FunctionDecl *> StaticInitCallees;
+  std::vector<SourceRange> StaticInitRanges;
+  const FunctionDecl *CurrentFunction = nullptr;
+};
+
+} // namespace clang::tidy::containers
+
+#endif // CONTAINERS_TIDY_LIB_STORAGE_H
