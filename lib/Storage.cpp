@@ -375,8 +375,10 @@ void Storage::observe(const MatchFinder::MatchResult &Result) {
       return;
     // A variable of static storage duration of class type (or pointing to
     // one) makes the class a singleton of the TU.
+    // A const instance cannot be filled (mutable members aside).
     if (const CXXRecordDecl *RD = recordOf(Var->getType());
-        RD && !Model.classify(QualType(RD->getTypeForDecl(), 0)))
+        RD && !Var->getType().isConstQualified() &&
+        !Model.classify(QualType(RD->getTypeForDecl(), 0)))
       Singletons.try_emplace(RD, Var);
     addStaticInit(Var);
     return;
@@ -403,11 +405,13 @@ LongLivedKind Storage::kindOf(const StorageEntry &E) const {
   if (!RD)
     return LongLivedKind::None;
   RD = RD->getCanonicalDecl();
+  // A class with a local object somewhere is a value type, even when a
+  // static instance of it exists too (`static const Path kRoot;`).
+  if (ShortLived.contains(RD))
+    return LongLivedKind::None;
   if (Singletons.count(RD))
     return LongLivedKind::SingletonMember;
-  if (MemberContainers && !ShortLived.contains(RD))
-    return LongLivedKind::Member;
-  return LongLivedKind::None;
+  return MemberContainers ? LongLivedKind::Member : LongLivedKind::None;
 }
 
 Visibility Storage::visibilityOf(const StorageEntry &E) const {

@@ -10,8 +10,9 @@
 //    used as a singleton in the TU (some variable of static storage duration
 //    has the class's type or points to it: a static instance, the static
 //    local of a `static T &instance()` accessor, `static T *p = new T`), and,
-//    when asked for (MemberContainers), any data member of a class no local
-//    variable of the TU has as its type (a short-lived local object).
+//    when asked for (MemberContainers), any data member of any other class.
+//    A class that some local variable or by-value parameter of the TU has as
+//    its type is a value type: its members are never long-lived.
 //    thread_local variables are not long-lived: they die with their thread.
 //
 // 2. The inventory: where each such container is inserted into and removed

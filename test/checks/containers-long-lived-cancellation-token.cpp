@@ -361,3 +361,16 @@ int main() {
   g_main.emplace_back();
   return 0;
 }
+
+// A value type: a local object of it exists, so its members are not
+// long-lived, even though a static instance exists too.
+struct Scope {
+  void add() { sources.emplace_back(); }
+  std::vector<std::stop_source> sources;
+};
+static Scope g_rootScope;
+void scoped() {
+  Scope s;
+  s.add();
+  g_rootScope.add();
+}
