@@ -10,7 +10,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/SmallString.h"
 
 using namespace clang::ast_matchers;
 
@@ -23,6 +23,23 @@ namespace {
 /// over elements. Unknown names are decided by constness in effectOf().
 enum class ContentEffect { Adds, Removes, Keeps, Unknown };
 
+constexpr llvm::StringLiteral Adds[] = {
+    "insert",           "emplace",         "emplace_hint", "try_emplace",
+    "insert_or_assign", "push_back",       "emplace_back", "push_front",
+    "emplace_front",    "append",          "operator+=",   "insert_range",
+    "append_range",     "FindAndConstruct"};
+constexpr llvm::StringLiteral Removes[] = {
+    "erase",    "erase_after", "extract",   "clear",      "swap",
+    "pop_back", "pop_front",   "remove",    "remove_if",  "unique",
+    "resize",   "assign",      "operator=", "std::erase", "std::erase_if"};
+// Elements move in from the argument of merge/splice, which escapes.
+constexpr llvm::StringLiteral Keeps[] = {
+    "begin",       "end",         "rbegin", "rend",          "find",
+    "at",          "front",       "back",   "data",          "lower_bound",
+    "upper_bound", "equal_range", "count",  "contains",      "size",
+    "empty",       "reserve",     "rehash", "shrink_to_fit", "lookup",
+    "merge",       "splice"};
+
 ContentEffect effectOfName(llvm::StringRef Name, ContainerFamily Family) {
   const bool Associative = Family == ContainerFamily::OrderedAssociative ||
                            Family == ContainerFamily::UnorderedAssociative ||
@@ -30,29 +47,13 @@ ContentEffect effectOfName(llvm::StringRef Name, ContainerFamily Family) {
   // operator[] inserts a missing key into a map; on a sequence it is access.
   if (Name == "operator[]")
     return Associative ? ContentEffect::Adds : ContentEffect::Keeps;
-  return llvm::StringSwitch<ContentEffect>(Name)
-      .Cases("insert", "emplace", "emplace_hint", "try_emplace",
-             ContentEffect::Adds)
-      .Cases("insert_or_assign", "push_back", "emplace_back", "push_front",
-             ContentEffect::Adds)
-      .Cases("emplace_front", "append", "operator+=", "insert_range",
-             ContentEffect::Adds)
-      .Cases("append_range", "FindAndConstruct", ContentEffect::Adds)
-      .Cases("erase", "erase_after", "extract", "clear", "swap",
-             ContentEffect::Removes)
-      .Cases("pop_back", "pop_front", "remove", "remove_if", "unique",
-             ContentEffect::Removes)
-      .Cases("resize", "assign", "operator=", "std::erase", "std::erase_if",
-             ContentEffect::Removes)
-      .Cases("begin", "end", "rbegin", "rend", "find", ContentEffect::Keeps)
-      .Cases("at", "front", "back", "data", "lower_bound", ContentEffect::Keeps)
-      .Cases("upper_bound", "equal_range", "count", "contains", "size",
-             ContentEffect::Keeps)
-      .Cases("empty", "reserve", "rehash", "shrink_to_fit", "lookup",
-             ContentEffect::Keeps)
-      // Elements move in from the argument, which escapes.
-      .Cases("merge", "splice", ContentEffect::Keeps)
-      .Default(ContentEffect::Unknown);
+  if (llvm::is_contained(Adds, Name))
+    return ContentEffect::Adds;
+  if (llvm::is_contained(Removes, Name))
+    return ContentEffect::Removes;
+  if (llvm::is_contained(Keeps, Name))
+    return ContentEffect::Keeps;
+  return ContentEffect::Unknown;
 }
 
 /// The reference a member call's object or a loop's range names, through
