@@ -5,6 +5,7 @@
 #include "checks/UnsynchronizedMutationCheck.h"
 #include "checks/EscapingElementCaptureCheck.h"
 #include "checks/LongLivedCancellationTokenCheck.h"
+#include "checks/UnboundedGrowthCheck.h"
 #include "lib/Compat.h"
 
 namespace clang::tidy::containers {
