@@ -379,7 +379,9 @@ void Storage::observe(const MatchFinder::MatchResult &Result) {
     // A const instance cannot be filled (mutable members aside).
     if (const CXXRecordDecl *RD = recordOf(Var->getType());
         RD && !Var->getType().isConstQualified() &&
-        !Model.classify(QualType(RD->getTypeForDecl(), 0)))
+        !Model.classify(Var->getType()->isPointerType()
+                            ? Var->getType()->getPointeeType()
+                            : Var->getType()))
       Singletons.try_emplace(RD, Var);
     addStaticInit(Var);
     return;
