@@ -6,6 +6,7 @@
 #include "checks/EscapingElementCaptureCheck.h"
 #include "checks/LongLivedCancellationTokenCheck.h"
 #include "checks/UnboundedGrowthCheck.h"
+#include "checks/UncheckedFindCheck.h"
 #include "lib/Compat.h"
 
 namespace clang::tidy::containers {

@@ -193,6 +193,16 @@ bool sameKey(const Expr *A, const Expr *B) {
   return false;
 }
 
+static bool isPlainKey(const Expr *E) {
+  // The kinds sameKey compares.
+  return isa<DeclRefExpr, IntegerLiteral, StringLiteral>(
+      ignoreKeyConversion(E));
+}
+
+bool mayBeSameKey(const Expr *A, const Expr *B) {
+  return !isPlainKey(A) || !isPlainKey(B) || sameKey(A, B);
+}
+
 std::optional<ContainerOperation>
 ContainerOperation::match(const Expr *E, const ContainerModel &Model) {
   const auto *Call = dyn_cast<CallExpr>(E);

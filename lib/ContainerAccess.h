@@ -92,6 +92,10 @@ bool refersTo(const Expr *E, const ValueDecl *D);
 /// Are \p A and \p B the same key: the same variable, or equal literals?
 bool sameKey(const Expr *A, const Expr *B);
 
+/// Can \p A and \p B be the same key: sameKey, or one of them is neither a
+/// variable nor a literal, so that their values cannot be told apart?
+bool mayBeSameKey(const Expr *A, const Expr *B);
+
 } // namespace clang::tidy::containers
 
 #endif // CONTAINERS_TIDY_LIB_CONTAINERACCESS_H

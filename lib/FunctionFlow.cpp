@@ -185,18 +185,32 @@ bool FunctionFlow::ensureGraph() const {
       continue;
     unsigned Index = 0;
     for (const CFGElement &Element : *Block) {
-      if (auto S = Element.getAs<CFGStmt>())
+      if (auto S = Element.getAs<CFGStmt>()) {
         Positions.try_emplace(S->getStmt(), Position{Block, Index});
+        // Multi-variable declarations appear as one synthetic DeclStmt per
+        // variable.
+        if (const auto *DS = dyn_cast<DeclStmt>(S->getStmt()))
+          for (const Decl *D : DS->decls())
+            if (const auto *Var = dyn_cast<VarDecl>(D))
+              Declarations.try_emplace(Var->getCanonicalDecl(), DS);
+      }
       ++Index;
     }
   }
   return true;
 }
 
+/// Is \p Block the head of a `for`, `while` or range-based `for` loop (the
+/// block that decides whether the body runs again)?
+static bool isLoopHead(const CFGBlock *Block) {
+  const Stmt *T = Block->getTerminatorStmt();
+  return T && isa<ForStmt, WhileStmt, CXXForRangeStmt>(T);
+}
+
 void FunctionFlow::walkFrom(
     const Stmt *From,
     llvm::function_ref<bool(const Stmt *, bool &EndPath)> Visit,
-    llvm::function_ref<bool()> AtExit) const {
+    llvm::function_ref<bool()> AtExit, bool StopAtLoopHeads) const {
   if (!ensureGraph())
     return;
   auto It = Positions.find(From);
@@ -223,7 +237,7 @@ void FunctionFlow::walkFrom(
   auto Enqueue = [&](const CFGBlock *Block) {
     for (const CFGBlock::AdjacentBlock &Succ : Block->succs())
       if (const CFGBlock *Next = Succ.getReachableBlock())
-        if (Seen.insert(Next).second)
+        if (!(StopAtLoopHeads && isLoopHead(Next)) && Seen.insert(Next).second)
           Work.push_back(Next);
   };
   bool EndPath = false;
@@ -258,6 +272,31 @@ bool FunctionFlow::inScopeOf(const VarDecl *Var, const Stmt *S) const {
 const DeclRefExpr *FunctionFlow::useAfter(
     const Stmt *From, const VarDecl *Var, bool KillOnAssign,
     llvm::function_ref<bool(const DeclRefExpr *)> IsUse) const {
+  return firstUse(
+      From, Var, KillOnAssign, [](const Stmt *) { return false; },
+      /*StopAtLoopHeads=*/false, IsUse);
+}
+
+const DeclRefExpr *FunctionFlow::unguardedUse(
+    const VarDecl *Var, llvm::function_ref<bool(const Stmt *)> IsBarrier,
+    llvm::function_ref<bool(const DeclRefExpr *)> IsUse) const {
+  if (!ensureGraph())
+    return nullptr;
+  auto It = Declarations.find(Var->getCanonicalDecl());
+  if (It == Declarations.end())
+    return nullptr;
+  return firstUse(It->second, Var, /*KillOnAssign=*/true, IsBarrier,
+                  /*StopAtLoopHeads=*/true, IsUse);
+}
+
+bool FunctionFlow::evaluates(const Stmt *S) const {
+  return ensureGraph() && Positions.count(S);
+}
+
+const DeclRefExpr *FunctionFlow::firstUse(
+    const Stmt *From, const VarDecl *Var, bool KillOnAssign,
+    llvm::function_ref<bool(const Stmt *)> IsBarrier, bool StopAtLoopHeads,
+    llvm::function_ref<bool(const DeclRefExpr *)> IsUse) const {
   const DeclRefExpr *Found = nullptr;
   auto ScopeIt = ScopeEnds.find(Var);
   const bool HasScope = ScopeIt != ScopeEnds.end();
@@ -272,6 +311,10 @@ const DeclRefExpr *FunctionFlow::useAfter(
     // back into the scope passes its declaration.
     if (HasScope && SM->isBeforeInTranslationUnit(
                         ScopeEnd, SM->getExpansionLoc(S->getBeginLoc()))) {
+      EndPath = true;
+      return false;
+    }
+    if (IsBarrier(S)) {
       EndPath = true;
       return false;
     }
@@ -294,7 +337,7 @@ const DeclRefExpr *FunctionFlow::useAfter(
       return false;
     Found = Ref;
     return true;
-  });
+  }, nullptr, StopAtLoopHeads);
   return Found;
 }
 

@@ -12,6 +12,14 @@
 // assigning through a reference writes the element. Kills are conservative
 // on purpose: each one can only hide a report, never create one.
 //
+// "Unguarded" uses answer the opposite question: is there a path from a
+// variable's declaration to a use on which nothing the caller calls a
+// barrier (for an iterator: any other mention of it, an assert naming it)
+// runs, and no loop head is passed? Entering a loop counts as a barrier
+// because the path through a loop says nothing about how often, or whether,
+// each of its statements runs before the use; the query may only miss uses,
+// never invent one.
+//
 // The function's container operations that modify a container are collected
 // in the same single walk of the body. Lambda bodies and local classes are
 // their own functions and are not walked.
@@ -44,6 +52,19 @@ public:
   const DeclRefExpr *
   useAfter(const Stmt *From, const VarDecl *Var, bool KillOnAssign,
            llvm::function_ref<bool(const DeclRefExpr *)> IsUse) const;
+
+  /// A use of the local \p Var that can execute after its declaration on a
+  /// path where \p Var is not killed, no element satisfies \p IsBarrier,
+  /// and no loop head (`for`/`while`/range-for condition) is passed; null
+  /// when there is none or when the declaration is not in the graph.
+  const DeclRefExpr *
+  unguardedUse(const VarDecl *Var,
+               llvm::function_ref<bool(const Stmt *)> IsBarrier,
+               llvm::function_ref<bool(const DeclRefExpr *)> IsUse) const;
+
+  /// Is \p S evaluated by this function itself (not in a lambda or a local
+  /// class inside it, not in an unevaluated operand)?
+  bool evaluates(const Stmt *S) const;
 
   /// Can \p S refer to \p Var: is it inside the scope of \p Var's
   /// declaration, after it? Operations outside cannot invalidate a handle
@@ -88,7 +109,16 @@ private:
   /// reaches the function's exit and returns true to stop the walk.
   void walkFrom(const Stmt *From,
                 llvm::function_ref<bool(const Stmt *, bool &EndPath)> Visit,
-                llvm::function_ref<bool()> AtExit = nullptr) const;
+                llvm::function_ref<bool()> AtExit = nullptr,
+                bool StopAtLoopHeads = false) const;
+
+  /// The first use of \p Var after \p From on a path with no kill and no
+  /// barrier; shared by useAfter and unguardedUse.
+  const DeclRefExpr *
+  firstUse(const Stmt *From, const VarDecl *Var, bool KillOnAssign,
+           llvm::function_ref<bool(const Stmt *)> IsBarrier,
+           bool StopAtLoopHeads,
+           llvm::function_ref<bool(const DeclRefExpr *)> IsUse) const;
 
   /// Builds the CFG on first use; false if it cannot be built.
   bool ensureGraph() const;
@@ -101,6 +131,8 @@ private:
   /// Where the scope of each local variable ends.
   llvm::DenseMap<const VarDecl *, SourceLocation> ScopeEnds;
   mutable llvm::DenseMap<const Stmt *, Position> Positions;
+  /// The graph's declaration element of each local variable.
+  mutable llvm::DenseMap<const VarDecl *, const Stmt *> Declarations;
   std::vector<ContainerOperation> Operations;
   std::vector<ContainerOperation> Accesses;
   /// DeclRefExprs whose evaluation may re-assign the variable.
