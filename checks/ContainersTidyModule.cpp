@@ -1,12 +1,12 @@
 //===- ContainersTidyModule.cpp - registers the containers-* checks -------===//
 
-#include "checks/IteratorInvalidationCheck.h"
-#include "checks/SubscriptLookupCheck.h"
-#include "checks/UnsynchronizedMutationCheck.h"
 #include "checks/EscapingElementCaptureCheck.h"
+#include "checks/IteratorInvalidationCheck.h"
 #include "checks/LongLivedCancellationTokenCheck.h"
+#include "checks/SubscriptLookupCheck.h"
 #include "checks/UnboundedGrowthCheck.h"
 #include "checks/UncheckedFindCheck.h"
+#include "checks/UnsynchronizedMutationCheck.h"
 #include "lib/Compat.h"
 
 namespace clang::tidy::containers {
