@@ -1,5 +1,6 @@
 //===- ContainersTidyModule.cpp - registers the containers-* checks -------===//
 
+#include "checks/BoolMapAsSetCheck.h"
 #include "checks/EscapingElementCaptureCheck.h"
 #include "checks/IteratorInvalidationCheck.h"
 #include "checks/LongLivedCancellationTokenCheck.h"

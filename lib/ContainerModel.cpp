@@ -1,6 +1,7 @@
 //===- ContainerModel.cpp - the container table ----------------------------===//
 
 #include "lib/ContainerModel.h"
+#include "lib/SetCounterpart.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/STLExtras.h"
@@ -59,6 +60,27 @@ constexpr KnownType KnownTypes[] = {
     {"llvm::DenseSet", F::OpenAddressing},
     {"tsl::robin_map", F::OpenAddressing},
     {"tsl::robin_set", F::OpenAddressing},
+};
+
+// Unique-key maps and the set with the same lookup, insertion and erasure
+// interface over the keys alone (N4861 [associative.reqmts], [unord.req];
+// the libraries' documentation for the others). See lib/SetCounterpart.h.
+struct SetCounterpartRow {
+  llvm::StringLiteral Map;
+  llvm::StringLiteral Set;
+};
+constexpr SetCounterpartRow SetCounterparts[] = {
+    {"std::map", "std::set"},
+    {"std::unordered_map", "std::unordered_set"},
+    {"absl::flat_hash_map", "absl::flat_hash_set"},
+    {"absl::node_hash_map", "absl::node_hash_set"},
+    {"boost::unordered::unordered_flat_map",
+     "boost::unordered::unordered_flat_set"},
+    {"folly::F14FastMap", "folly::F14FastSet"},
+    {"folly::F14ValueMap", "folly::F14ValueSet"},
+    {"folly::F14VectorMap", "folly::F14VectorSet"},
+    {"llvm::DenseMap", "llvm::DenseSet"},
+    {"tsl::robin_map", "tsl::robin_set"},
 };
 
 // Free functions that modify their first argument, shared by every family:
@@ -377,6 +399,35 @@ ContainerModel::classifyRecord(const CXXRecordDecl *RD, unsigned Depth) const {
       if (std::optional<ContainerFamily> Family =
               classifyRecord(BaseRD, Depth + 1))
         return Family;
+  return std::nullopt;
+}
+
+std::optional<MapAsSet> setCounterpart(QualType T) {
+  if (T.isNull())
+    return std::nullopt;
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getCanonicalType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() < 2 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type ||
+      Spec->getTemplateArgs()[1].getKind() != TemplateArgument::Type)
+    return std::nullopt;
+  const std::string Name =
+      ContainerModel::qualifiedName(Spec->getSpecializedTemplate());
+  for (const SetCounterpartRow &Known : SetCounterparts) {
+    if (Known.Map != Name)
+      continue;
+    MapAsSet Result{Known.Set, Spec->getTemplateArgs()[0].getAsType(),
+                    Spec->getTemplateArgs()[1].getAsType()};
+    // The arguments as written (`std::string`, not its canonical spelling).
+    if (const auto *Written = T->getAs<TemplateSpecializationType>();
+        Written && Written->template_arguments().size() >= 2 &&
+        Written->template_arguments()[0].getKind() == TemplateArgument::Type &&
+        Written->template_arguments()[1].getKind() == TemplateArgument::Type) {
+      Result.Key = Written->template_arguments()[0].getAsType();
+      Result.Mapped = Written->template_arguments()[1].getAsType();
+    }
+    return Result;
+  }
   return std::nullopt;
 }
 

@@ -20,6 +20,8 @@ template <class A, class B> struct pair {
   B second;
   pair() : first(), second() {}
   pair(const A &a, const B &b) : first(a), second(b) {}
+  template <class U, class V>
+  pair(const pair<U, V> &p) : first(p.first), second(p.second) {}
 };
 template <class A, class B> pair<A, B> make_pair(A a, B b) { return {a, b}; }
 template <class T> struct less {
