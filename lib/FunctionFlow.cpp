@@ -302,7 +302,7 @@ const DeclRefExpr *FunctionFlow::firstUse(
   const bool HasScope = ScopeIt != ScopeEnds.end();
   const SourceLocation ScopeEnd =
       HasScope ? SM->getExpansionLoc(ScopeIt->second) : SourceLocation();
-  walkFrom(From, [&](const Stmt *S, bool &EndPath) {
+  auto Visit = [&](const Stmt *S, bool &EndPath) {
     if (declares(S, Var)) {
       EndPath = true;
       return false;
@@ -337,7 +337,8 @@ const DeclRefExpr *FunctionFlow::firstUse(
       return false;
     Found = Ref;
     return true;
-  }, nullptr, StopAtLoopHeads);
+  };
+  walkFrom(From, Visit, /*AtExit=*/nullptr, StopAtLoopHeads);
   return Found;
 }
 
