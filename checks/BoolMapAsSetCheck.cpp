@@ -7,6 +7,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang::ast_matchers;
 
@@ -72,8 +73,13 @@ void BoolMapAsSetCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       unaryOperator(hasOperatorName("!"), hasUnaryOperand(Tested)).bind("read"),
       this);
+  // Both operands of `m[a] && m[b]` are reads: one matcher per side.
   Finder->addMatcher(
-      binaryOperator(hasAnyOperatorName("&&", "||"), hasEitherOperand(Tested))
+      binaryOperator(hasAnyOperatorName("&&", "||"), hasLHS(Tested))
+          .bind("read"),
+      this);
+  Finder->addMatcher(
+      binaryOperator(hasAnyOperatorName("&&", "||"), hasRHS(Tested))
           .bind("read"),
       this);
 }
@@ -292,6 +298,10 @@ void BoolMapAsSetCheck::onEndOfTranslationUnit() {
       diag(Loc, "'%0' is a map to bool used as a set: every store writes "
                 "'true' and every read tests presence; use '%1'")
           << Inv.Declaration->getName() << Inv.SetSpelling;
+      const SourceManager &SM = Context->getSourceManager();
+      llvm::sort(Inv.Stores, [&](SourceLocation A, SourceLocation B) {
+        return SM.isBeforeInTranslationUnit(A, B);
+      });
       for (SourceLocation Store : Inv.Stores)
         diag(Store, "'true' is stored here", DiagnosticIDs::Note);
     }

@@ -21,7 +21,7 @@ void visitName(const std::string &name) {
     return;
   visitedNames[name] = true;
 }
-// CHECK: :[[@LINE-6]]:29: warning: 'visitedNames' is a map to bool used as a set: every store writes 'true' and every read tests presence; use 'std::set<std::string>' [containers-bool-map-as-set]
+// CHECK: :[[@LINE-7]]:29: warning: 'visitedNames' is a map to bool used as a set: every store writes 'true' and every read tests presence; use 'std::set<std::string>' [containers-bool-map-as-set]
 // CHECK: :[[@LINE-3]]:3: note: 'true' is stored here
 
 static std::unordered_map<int, bool> seenIds;
@@ -146,26 +146,26 @@ int instantiate() { return inTemplate(1) + inTemplate(2L); }
 class Tracker {
 public:
   void add(int k) { this->seen_[k] = true; }
-  // CHECK: :[[@LINE-1]]:21: note: 'true' is stored here
   bool has(int k) const { return seen_.count(k) != 0; }
   void forget(int k);
 
 private:
   std::map<int, bool> seen_;
-  // CHECK: :[[@LINE-1]]:23: warning: 'seen_' is a map to bool used as a set: every store writes 'true' and every read tests presence; use 'std::set<int>'
 };
+// CHECK: :[[@LINE-2]]:23: warning: 'seen_' is a map to bool used as a set: every store writes 'true' and every read tests presence; use 'std::set<int>'
+// CHECK: :[[@LINE-8]]:21: note: 'true' is stored here
 void Tracker::forget(int k) { seen_.erase(k); }
 
 class StaticTracker {
 public:
   static void add(int k) { ids_.insert({k, true}); }
-  // CHECK: :[[@LINE-1]]:33: note: 'true' is stored here
   static bool has(int k) { return ids_.contains(k); }
 
 private:
   static std::unordered_map<int, bool> ids_;
-  // CHECK: :[[@LINE-1]]:40: warning: 'ids_' is a map to bool used as a set
 };
+// CHECK: :[[@LINE-2]]:40: warning: 'ids_' is a map to bool used as a set
+// CHECK: :[[@LINE-7]]:33: note: 'true' is stored here
 std::unordered_map<int, bool> StaticTracker::ids_;
 
 // --- near misses -------------------------------------------------------------
@@ -244,8 +244,9 @@ private:
   std::map<int, bool> seen_;
 };
 
+std::map<int, bool> makeFlags();
 int initialised(int k) {
-  std::map<int, bool> flags = {{1, true}};
+  std::map<int, bool> flags = makeFlags(); // initial contents unknown
   flags[k] = true;
   return flags.count(k);
 }
