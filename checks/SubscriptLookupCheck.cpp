@@ -38,7 +38,15 @@ void SubscriptLookupCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void SubscriptLookupCheck::registerMatchers(MatchFinder *Finder) {
   // Function definitions, to know which function the subscripts that follow
   // in the traversal belong to, without a parent-map walk.
-  Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
+  // Not the implicit members of a lambda's class (its destructor comes after
+  // the lambda, inside the enclosing function, and would end that function
+  // early), nor its call operator: the lambda's body is part of the
+  // enclosing function's body.
+  Finder->addMatcher(
+      functionDecl(isDefinition(), unless(isImplicit()),
+                   unless(cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())))))
+          .bind("function"),
+      this);
   // The subscript alone: its context is read in check() from the parents in
   // its function body, indexed only for functions that contain a map
   // subscript. A matcher per context would be tried on every cast, call and

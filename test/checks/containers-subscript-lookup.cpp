@@ -164,3 +164,27 @@ int converted(std::map<std::string, int> &m, const char *name) {
     return 0;
   return m[name]; // near miss: managed through count()
 }
+
+// --- lambdas: a lambda's implicit members do not end the enclosing function --
+
+struct AfterLambda {
+  std::map<int, int> table;
+  int afterLambda(int k) {
+    auto one = [this] { return 1; };
+    return one() + table[k];
+    // CHECK: :[[@LINE-1]]:20: warning: 'table[k]' is only read here; operator[] inserts a default value when 'k' is missing
+    // CHECK: :[[@LINE-2]]:20: note: look the key up
+  }
+};
+
+int insideLambda(std::map<int, int> &m, int k) {
+  auto read = [&m, k] { return m[k]; };
+  // CHECK: :[[@LINE-1]]:32: warning: 'm[k]' is only read here; operator[] inserts a default value when 'k' is missing
+  // CHECK: :[[@LINE-2]]:32: note: look the key up
+  return read();
+}
+
+int managedOutsideLambda(std::map<int, int> &m, int k) {
+  auto read = [&m, k] { return m[k]; }; // the function tests the key
+  return m.count(k) ? read() : 0;
+}
