@@ -35,8 +35,8 @@ public:
       return values_[k];
       // BOTH: :[[@LINE-1]]:14: warning: 'values_' is modified by 'operator[]', which inserts a missing key, while only a shared lock on 'mu_' is held
       // BOTH: :[[@LINE-3]]:43: note: the shared lock on 'mu_' is taken here
-      // (containers-subscript-lookup alone does not report this read inside
-      // a lambda.)
+      // ALONE: :[[@LINE-3]]:14: warning: 'values_[k]' is only read here; operator[] inserts a default value when 'k' is missing [containers-subscript-lookup]
+      // ALONE: :[[@LINE-4]]:14: note: look the key up without inserting
     };
     return f();
   }
