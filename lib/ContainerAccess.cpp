@@ -264,4 +264,44 @@ ContainerOperation::match(const Expr *E, const ContainerModel &Model) {
   return Op;
 }
 
+std::optional<ContainerOperation>
+ContainerOperation::matchMove(const Expr *E, const ContainerModel &Model) {
+  // The move: a move constructor or move assignment operator call.
+  const Expr *Source = nullptr;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    if (Construct->getNumArgs() == 1 &&
+        Construct->getConstructor()->isMoveConstructor())
+      Source = Construct->getArg(0);
+  } else if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(E)) {
+    const auto *Method =
+        dyn_cast_or_null<CXXMethodDecl>(Assign->getDirectCallee());
+    if (Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2 &&
+        Method && Method->isMoveAssignmentOperator())
+      Source = Assign->getArg(1);
+  }
+  if (!Source)
+    return std::nullopt;
+  // Its source: `std::move(c)` of a container with an identity.
+  const auto *MoveCall = dyn_cast<CallExpr>(ignoreWrappers(Source));
+  const FunctionDecl *Callee = MoveCall ? MoveCall->getDirectCallee() : nullptr;
+  if (!Callee || !Callee->isInStdNamespace() || !Callee->getIdentifier() ||
+      Callee->getName() != "move" || MoveCall->getNumArgs() != 1)
+    return std::nullopt;
+  const Expr *Moved = ignoreWrappers(MoveCall->getArg(0));
+  std::optional<ContainerFamily> Family =
+      Model.classify(Moved->getType().getNonReferenceType());
+  if (!Family)
+    return std::nullopt;
+  std::optional<ContainerRef> Ref = ContainerRef::fromExpr(Moved);
+  if (!Ref)
+    return std::nullopt;
+  ContainerOperation Op;
+  Op.Call = MoveCall;
+  Op.Container = *Ref;
+  Op.Family = *Family;
+  Op.Name = "std::move";
+  Op.Loc = Moved->getExprLoc();
+  return Op;
+}
+
 } // namespace clang::tidy::containers

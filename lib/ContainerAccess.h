@@ -13,7 +13,10 @@
 // A ContainerOperation is a call that operates on a container: a member call
 // (`c.erase(k)`, `p->push_back(x)`), a member operator (`c[k]`, `c = {}`), or
 // a free `std::erase`/`std::erase_if`, together with the ContainerModel rule
-// for it, when the operation modifies the container.
+// for it, when the operation modifies the container. A move out of a
+// container (`auto old = std::move(c);`, `other = std::move(c);`) is an
+// operation too, with no rule: the elements change owner, and the table's
+// rows are about what stays in the container.
 //
 //===----------------------------------------------------------------------===//
 
@@ -44,6 +47,11 @@ public:
   const ValueDecl *root() const { return Path.front(); }
   /// Is this a data member reached through `this`?
   bool isMemberOfThis() const { return Path.front() == nullptr; }
+  /// For a data member reached through `this`, the member of `this` the
+  /// chain starts with (`state_` for `this->state_.sessions`); else null.
+  const ValueDecl *memberOfThis() const {
+    return isMemberOfThis() && Path.size() > 1 ? Path[1] : nullptr;
+  }
   /// The last declaration of the chain (the variable or field).
   const ValueDecl *decl() const { return Path.back(); }
   /// Is this an object of the function's own: a local variable or a
@@ -69,6 +77,15 @@ struct ContainerOperation {
   /// Recognises \p E as an operation on a container known to \p Model.
   static std::optional<ContainerOperation> match(const Expr *E,
                                                  const ContainerModel &Model);
+
+  /// Recognises \p E as a move out of a container known to \p Model: a move
+  /// construction or a move assignment whose source is `std::move(c)`
+  /// (`auto old = std::move(c);`, `other = std::move(c);`, a by-value
+  /// argument). Name is "std::move", Rule is null, Call is the `std::move`
+  /// call and Loc the container in it. A `std::move(c)` bound to an rvalue
+  /// reference parameter is not one: the callee may or may not move.
+  static std::optional<ContainerOperation>
+  matchMove(const Expr *E, const ContainerModel &Model);
 };
 
 /// Strips parens, implicit casts, temporaries and cleanups.

@@ -304,6 +304,30 @@ bool ElementHandle::isInvalidatedBy(const ContainerOperation &Op) const {
   return false;
 }
 
+bool ElementHandle::mayBeInvalidatedBy(const ContainerOperation &Op) const {
+  if (Op.Container != Container)
+    return false;
+  if (Op.Name == "std::move")
+    return true;
+  if (!Op.Rule)
+    return false;
+  switch (Kind == HandleKind::Iterator ? Op.Rule->Iterators
+                                       : Op.Rule->References) {
+  case HandleEffect::None:
+    return false;
+  case HandleEffect::Erased:
+    // Only the end that pop_back/pop_front erases is known.
+    if (Op.Name == "pop_back")
+      return Pos != Position::Front;
+    if (Op.Name == "pop_front")
+      return Pos != Position::Back;
+    return true;
+  case HandleEffect::All:
+    return true;
+  }
+  return false;
+}
+
 llvm::StringRef ElementHandle::kindName() const {
   switch (Kind) {
   case HandleKind::Iterator:

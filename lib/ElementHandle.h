@@ -91,6 +91,13 @@ struct ElementHandle {
   /// Is this handle invalidated by \p Op, per the ContainerModel rule?
   bool isInvalidatedBy(const ContainerOperation &Op) const;
 
+  /// May \p Op, an operation on the same container in another function,
+  /// invalidate this handle? Like isInvalidatedBy, except that an erase may
+  /// erase this handle's element whenever its key or position cannot be
+  /// compared (it lives in the other function), and a move out of the
+  /// container (ContainerOperation::matchMove) always may.
+  bool mayBeInvalidatedBy(const ContainerOperation &Op) const;
+
   llvm::StringRef kindName() const;
 };
 

@@ -21,15 +21,15 @@ public:
   BodyScanner(const ContainerModel &Model,
               std::vector<ContainerOperation> &Operations,
               std::vector<ContainerOperation> &Accesses,
+              std::vector<ContainerOperation> &Moves,
               llvm::DenseSet<const DeclRefExpr *> &Reassigned,
               llvm::DenseSet<const DeclRefExpr *> &Dereferenced,
               llvm::DenseMap<const VarDecl *, SourceLocation> &ScopeEnds,
               llvm::DenseSet<const Expr *> &Assigned,
               SourceLocation FunctionEnd)
-      : Model(Model), Operations(Operations), Accesses(Accesses),
-        Reassigned(Reassigned),
-        Dereferenced(Dereferenced), ScopeEnds(ScopeEnds), Assigned(Assigned),
-        FunctionEnd(FunctionEnd) {}
+      : Model(Model), Operations(Operations), Accesses(Accesses), Moves(Moves),
+        Reassigned(Reassigned), Dereferenced(Dereferenced),
+        ScopeEnds(ScopeEnds), Assigned(Assigned), FunctionEnd(FunctionEnd) {}
 
   bool TraverseStmt(Stmt *S) {
     if (!S)
@@ -64,6 +64,9 @@ public:
         Operations.push_back(*Op);
       Accesses.push_back(std::move(*Op));
     }
+    if (std::optional<ContainerOperation> Move =
+            ContainerOperation::matchMove(Call, Model))
+      Moves.push_back(std::move(*Move));
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
       if (Op->getNumArgs() >= 1) {
         OverloadedOperatorKind K = Op->getOperator();
@@ -90,6 +93,13 @@ public:
           markReassigned(Call->getArg(I));
       }
     }
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    if (std::optional<ContainerOperation> Move =
+            ContainerOperation::matchMove(Construct, Model))
+      Moves.push_back(std::move(*Move));
     return true;
   }
 
@@ -135,6 +145,7 @@ private:
   const ContainerModel &Model;
   std::vector<ContainerOperation> &Operations;
   std::vector<ContainerOperation> &Accesses;
+  std::vector<ContainerOperation> &Moves;
   llvm::DenseSet<const DeclRefExpr *> &Reassigned;
   llvm::DenseSet<const DeclRefExpr *> &Dereferenced;
   llvm::DenseMap<const VarDecl *, SourceLocation> &ScopeEnds;
@@ -163,8 +174,9 @@ std::unique_ptr<FunctionFlow> FunctionFlow::build(const FunctionDecl *FD,
   Flow->Function = FD;
   Flow->Context = &Ctx;
   Flow->SM = &Ctx.getSourceManager();
-  BodyScanner(Model, Flow->Operations, Flow->Accesses, Flow->Reassigned, Flow->Dereferenced,
-              Flow->ScopeEnds, Flow->Assigned, Body->getEndLoc())
+  BodyScanner(Model, Flow->Operations, Flow->Accesses, Flow->Moves,
+              Flow->Reassigned, Flow->Dereferenced, Flow->ScopeEnds,
+              Flow->Assigned, Body->getEndLoc())
       .TraverseStmt(Body);
   return Flow;
 }
@@ -213,8 +225,8 @@ void FunctionFlow::walkFrom(
     llvm::function_ref<bool()> AtExit, bool StopAtLoopHeads) const {
   if (!ensureGraph())
     return;
-  auto It = Positions.find(From);
-  if (It == Positions.end())
+  auto It = From ? Positions.find(From) : Positions.end();
+  if (From && It == Positions.end())
     return;
   // Scans a block from an element on; returns true when the walk is over.
   // EndPath stops this path only.
@@ -241,9 +253,11 @@ void FunctionFlow::walkFrom(
           Work.push_back(Next);
   };
   bool EndPath = false;
-  if (ScanBlock(It->second.Block, It->second.Index + 1, EndPath))
+  if (!From)
+    Enqueue(&Graph->getEntry());
+  else if (ScanBlock(It->second.Block, It->second.Index + 1, EndPath))
     return;
-  if (!EndPath)
+  else if (!EndPath)
     Enqueue(It->second.Block);
   while (!Work.empty()) {
     const CFGBlock *Block = Work.front();
@@ -353,7 +367,7 @@ const FunctionFlow *FunctionFlowCache::get(const FunctionDecl *FD,
 bool FunctionFlow::reachesAvoiding(
     const Stmt *From, llvm::function_ref<bool(const Stmt *)> IsTarget,
     llvm::function_ref<bool(const Stmt *)> IsBarrier, bool ToExit) const {
-  if (!ensureGraph() || !Positions.count(From))
+  if (!ensureGraph() || (From && !Positions.count(From)))
     return true;
   bool Found = false;
   walkFrom(

@@ -20,8 +20,9 @@
 // each of its statements runs before the use; the query may only miss uses,
 // never invent one.
 //
-// The function's container operations that modify a container are collected
-// in the same single walk of the body. Lambda bodies and local classes are
+// The function's container operations that modify a container, and the
+// moves out of a container, are collected in the same single walk of the
+// body. Lambda bodies and local classes are
 // their own functions and are not walked.
 //
 //===----------------------------------------------------------------------===//
@@ -78,7 +79,8 @@ public:
   /// Is there a path from \p From to a statement for which \p IsTarget holds
   /// (or, with \p ToExit, to the function's exit) that passes no statement
   /// for which \p IsBarrier holds? ("is the thread joined before S")
-  /// Conservative: true when the graph cannot be built.
+  /// A null \p From is the function's entry. Conservative: true when the
+  /// graph cannot be built.
   bool reachesAvoiding(const Stmt *From,
                        llvm::function_ref<bool(const Stmt *)> IsTarget,
                        llvm::function_ref<bool(const Stmt *)> IsBarrier,
@@ -88,6 +90,9 @@ public:
   llvm::ArrayRef<ContainerOperation> operations() const { return Operations; }
   /// Every call on a known container in the body (lookups too).
   llvm::ArrayRef<ContainerOperation> accesses() const { return Accesses; }
+  /// Moves out of a known container (ContainerOperation::matchMove), in
+  /// source order.
+  llvm::ArrayRef<ContainerOperation> moves() const { return Moves; }
 
   /// Is \p E the target of an assignment, compound assignment, `++` or
   /// `--` (`m[k] = v`, `m[k] += 1`)?
@@ -135,6 +140,7 @@ private:
   mutable llvm::DenseMap<const VarDecl *, const Stmt *> Declarations;
   std::vector<ContainerOperation> Operations;
   std::vector<ContainerOperation> Accesses;
+  std::vector<ContainerOperation> Moves;
   /// DeclRefExprs whose evaluation may re-assign the variable.
   llvm::DenseSet<const DeclRefExpr *> Reassigned;
   llvm::DenseSet<const DeclRefExpr *> Dereferenced;

@@ -503,6 +503,76 @@ bool LambdaEscape::outlivesFunction(const Escape &E, ASTContext &Ctx) {
       E.Site, [](const Stmt *) { return false; }, IsJoin, /*ToExit=*/true);
 }
 
+namespace {
+bool isJThread(QualType T) {
+  const auto *RD = T->getAsCXXRecordDecl();
+  return RD && ContainerModel::qualifiedName(RD) == "std::jthread";
+}
+
+/// The destructor of \p RD with its body, if this TU defines one.
+const FunctionDecl *destructorWithBody(const RecordDecl *RD) {
+  const auto *Class = dyn_cast_or_null<CXXRecordDecl>(RD);
+  const CXXDestructorDecl *Dtor =
+      Class && Class->hasDefinition() ? Class->getDestructor() : nullptr;
+  const FunctionDecl *Def = Dtor ? Dtor->getDefinition() : nullptr;
+  if (!Def || !Def->getBody() || Def->isDependentContext())
+    return nullptr;
+  return Def;
+}
+} // namespace
+
+bool LambdaEscape::joinedBeforeDestroyed(const Escape &E,
+                                         const FieldDecl *Member,
+                                         ASTContext &Ctx) {
+  const auto *Joiner = dyn_cast_or_null<FieldDecl>(E.JoinObject);
+  if (!E.isConcurrent() || !Joiner || !Member ||
+      Joiner->getParent() != Member->getParent())
+    return false;
+  // A jthread member destroyed before the container joins in its own
+  // destructor.
+  if (isJThread(Joiner->getType()) &&
+      Joiner->getFieldIndex() > Member->getFieldIndex())
+    return true;
+  const FunctionDecl *Dtor = destructorWithBody(Joiner->getParent());
+  if (!Dtor)
+    return false;
+  const FunctionFlow *Flow = Flows.get(Dtor, Ctx);
+  if (!Flow)
+    return false;
+  const auto &Joins = factsFor(Dtor, Ctx)->Joins;
+  auto It = Joins.find(Joiner);
+  if (It == Joins.end())
+    return false;
+  auto IsJoin = [&](const Stmt *X) {
+    return llvm::is_contained(It->second, X);
+  };
+  return !Flow->reachesAvoiding(
+      /*From=*/nullptr, [](const Stmt *) { return false; }, IsJoin,
+      /*ToExit=*/true);
+}
+
+bool LambdaEscape::joinedInDestructorBefore(const Escape &E,
+                                            const FunctionDecl *Destructor,
+                                            const Stmt *S, ASTContext &Ctx) {
+  const auto *Joiner = dyn_cast_or_null<FieldDecl>(E.JoinObject);
+  if (!E.isConcurrent() || !Joiner || !Destructor ||
+      destructorWithBody(Joiner->getParent()) != Destructor)
+    return false;
+  const FunctionFlow *Flow = Flows.get(Destructor, Ctx);
+  if (!Flow || !Flow->evaluates(S))
+    return false;
+  const auto &Joins = factsFor(Destructor, Ctx)->Joins;
+  auto It = Joins.find(Joiner);
+  if (It == Joins.end())
+    return false;
+  auto IsJoin = [&](const Stmt *X) {
+    return llvm::is_contained(It->second, X);
+  };
+  auto IsTarget = [&](const Stmt *X) { return X == S; };
+  return !Flow->reachesAvoiding(/*From=*/nullptr, IsTarget, IsJoin,
+                                /*ToExit=*/false);
+}
+
 void LambdaEscape::clear() { PerFunction.clear(); }
 
 } // namespace clang::tidy::containers

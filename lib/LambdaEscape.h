@@ -38,6 +38,14 @@
 // its lambdas, in one walk of the body; nested lambdas are their own
 // functions.
 //
+// For a join object that is a data member (`thread_ = std::thread(...)`,
+// `pool_.submit(...)`), joinedBeforeDestroyed(E, M) says whether the start
+// is joined before the class's data member M is destroyed: the destructor's
+// body joins it on every path (members are destroyed after the body), or it
+// is a `std::jthread` member declared after M (members are destroyed in
+// reverse order of declaration, so it joins first). That protects M against
+// destruction only, not against erasure by another member function.
+//
 // Simplifications, on purpose: a destination's lifetime is judged from its
 // root only (`this`, a static, a reference or pointer parameter: long-lived;
 // a local object: not, even if it is moved out later); a join in a loop over
@@ -111,6 +119,20 @@ public:
   /// May the thread or task of \p E still run when its function returns
   /// (always true for stored and returned lambdas)?
   bool outlivesFunction(const Escape &E, ASTContext &Ctx);
+
+  /// Is the thread or task of \p E, whose join object is a data member of
+  /// a class, joined before the data member \p Member of the same class is
+  /// destroyed: on every path of the class's destructor body (members are
+  /// destroyed after it), or by a `std::jthread` member declared after
+  /// \p Member (members are destroyed in reverse order of declaration)?
+  bool joinedBeforeDestroyed(const Escape &E, const FieldDecl *Member,
+                             ASTContext &Ctx);
+
+  /// Is \p S, a statement of \p Destructor (the destructor of the class
+  /// whose data member is \p E's join object), after a join of that member
+  /// on every path from the destructor's entry?
+  bool joinedInDestructorBefore(const Escape &E, const FunctionDecl *Destructor,
+                                const Stmt *S, ASTContext &Ctx);
 
   void clear();
 
