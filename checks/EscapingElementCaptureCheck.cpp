@@ -41,6 +41,7 @@ void EscapingElementCaptureCheck::registerMatchers(MatchFinder *Finder) {
 
 void EscapingElementCaptureCheck::onEndOfTranslationUnit() {
   Escapes.clear();
+  Members.clear();
   Flows.clear();
   Reported.clear();
 }
@@ -90,8 +91,11 @@ void EscapingElementCaptureCheck::check(
 }
 
 namespace {
-enum class OpVerb { Erased, Cleared, Modified };
-OpVerb verbFor(llvm::StringRef Name) {
+enum class OpVerb { Erased, Cleared, Modified, MovedFrom };
+OpVerb verbFor(const ContainerOperation &Op) {
+  if (!Op.Rule)
+    return OpVerb::MovedFrom;
+  llvm::StringRef Name = Op.Name;
   if (Name == "clear")
     return OpVerb::Cleared;
   for (llvm::StringRef Erase :
@@ -103,26 +107,77 @@ OpVerb verbFor(llvm::StringRef Name) {
 }
 } // namespace
 
+const MemberOperation *EscapingElementCaptureCheck::invalidationElsewhere(
+    const ElementHandle &Handle, const Escape &Where, ASTContext &Ctx) {
+  const auto *Member =
+      dyn_cast_or_null<FieldDecl>(Handle.Container.memberOfThis());
+  if (!Member)
+    return nullptr;
+  for (const MemberOperation &Other :
+       Members.of(dyn_cast<CXXRecordDecl>(Member->getParent()), Ctx)) {
+    // The escaping function's own operations were followed in its flow.
+    if (Other.Function == Where.Function ||
+        !Handle.mayBeInvalidatedBy(*Other.Op))
+      continue;
+    // A destructor that joins the thread first erases nothing it uses.
+    if (Escapes.joinedInDestructorBefore(Where, Other.Function, Other.Op->Call,
+                                         Ctx))
+      continue;
+    return &Other;
+  }
+  return nullptr;
+}
+
 void EscapingElementCaptureCheck::report(const LambdaCapture &Capture,
                                          const ElementHandle &Handle,
                                          const Escape &Where, ASTContext &Ctx) {
   const FunctionFlow *Flow = Flows.get(Where.Function, Ctx);
   if (!Flow)
     return;
+  // Does \p Op run after the escape, while the lambda may still run?
+  auto WhileRunning = [&](const ContainerOperation &Op) {
+    return Flow->reaches(Where.Site, Op.Call) &&
+           !Escapes.joinedBefore(Where, Op.Call, Ctx);
+  };
   // The first operation after the escape that invalidates the handle while
   // the lambda may still run.
   const ContainerOperation *Invalidation = nullptr;
-  for (const ContainerOperation &Op : Flow->operations()) {
-    if (!Handle.isInvalidatedBy(Op) || !Flow->reaches(Where.Site, Op.Call) ||
-        Escapes.joinedBefore(Where, Op.Call, Ctx))
-      continue;
-    Invalidation = &Op;
-    break;
+  for (const ContainerOperation &Op : Flow->operations())
+    if (Handle.isInvalidatedBy(Op) && WhileRunning(Op)) {
+      Invalidation = &Op;
+      break;
+    }
+  // Or one in another member function, for a member container of `this`.
+  const MemberOperation *Elsewhere = nullptr;
+  if (!Invalidation) {
+    // A thread or task joined before the function returns, with nothing
+    // invalidating the element before the join, cannot use a dangling
+    // handle.
+    if (!Escapes.outlivesFunction(Where, Ctx))
+      return;
+    // A move out of the container hands the element to another owner (a
+    // local one dies when the function returns). Only named for a lambda
+    // that outlives the function: a thread joined while the new owner
+    // lives still sees a valid element.
+    for (const ContainerOperation &Move : Flow->moves())
+      if (Move.Container == Handle.Container && WhileRunning(Move)) {
+        Invalidation = &Move;
+        break;
+      }
   }
-  // A thread or task joined before the function returns, with nothing
-  // invalidating the element before the join, cannot use a dangling handle.
-  if (!Invalidation && !Escapes.outlivesFunction(Where, Ctx))
-    return;
+  if (!Invalidation) {
+    Elsewhere = invalidationElsewhere(Handle, Where, Ctx);
+    if (Elsewhere)
+      Invalidation = Elsewhere->Op;
+    // Joined before the member container is destroyed (by the destructor,
+    // or a jthread member destroyed first), and no member function erases
+    // from it: nothing can leave the handle dangling while the thread runs.
+    else if (Escapes.joinedBeforeDestroyed(
+                 Where,
+                 dyn_cast_or_null<FieldDecl>(Handle.Container.memberOfThis()),
+                 Ctx))
+      return;
+  }
   SourceLocation Loc = Capture.getLocation();
   if (!Reported.first(Loc, Where.Loc))
     return;
@@ -134,17 +189,24 @@ void EscapingElementCaptureCheck::report(const LambdaCapture &Capture,
                        "'%4'%select{; %select{the thread|the task|the "
                        "task|the stored lambda|the returned lambda}0 may run "
                        "after the element is erased or moved|, and '%4' is "
-                       "%select{erased|cleared|modified by '%7'}6 at line %8 "
-                       "while %select{the thread|the task|the task|the stored "
-                       "lambda|the returned lambda}0 may still run}5");
+                       "%select{erased|cleared|modified by '%7'|moved "
+                       "from}6 %8 while %select{the thread|the task|the "
+                       "task|the stored lambda|the returned lambda}0 may "
+                       "still run}5");
     D << static_cast<unsigned>(Where.Kind) << Where.Destination
       << Handle.kindName() << Handle.name() << Container
       << (Invalidation != nullptr);
-    if (Invalidation)
-      D << static_cast<unsigned>(verbFor(Invalidation->Name))
-        << Invalidation->Name << SM.getExpansionLineNumber(Invalidation->Loc);
+    if (Elsewhere)
+      D << static_cast<unsigned>(verbFor(*Invalidation)) << Invalidation->Name
+        << "in '" + Elsewhere->Method->getParent()->getName().str() +
+               "::" + Elsewhere->Method->getNameAsString() + "'";
+    else if (Invalidation)
+      D << static_cast<unsigned>(verbFor(*Invalidation)) << Invalidation->Name
+        << "at line " +
+               std::to_string(SM.getExpansionLineNumber(Invalidation->Loc));
     else
-      D << 0u << "" << 0u;
+      D << 0u << ""
+        << "";
   }
   // An init-capture is obtained at the capture itself.
   if (!(Handle.Var && Handle.Var->isInitCapture()))
@@ -159,10 +221,9 @@ void EscapingElementCaptureCheck::report(const LambdaCapture &Capture,
       << static_cast<unsigned>(Where.Kind) << Where.Destination;
   if (Invalidation)
     diag(Invalidation->Loc,
-         "'%0' is %select{erased|cleared|modified by '%2'}1 "
-         "here",
+         "'%0' is %select{erased|cleared|modified by '%2'|moved from}1 here",
          DiagnosticIDs::Note)
-        << Container << static_cast<unsigned>(verbFor(Invalidation->Name))
+        << Container << static_cast<unsigned>(verbFor(*Invalidation))
         << Invalidation->Name;
   diag(Loc,
        "capture the element by value, a shared_ptr to it, or its key to look "

@@ -7,10 +7,12 @@
 #include "lib/ContainersCheck.h"
 #include "lib/FunctionFlow.h"
 #include "lib/LambdaEscape.h"
+#include "lib/MemberOperations.h"
 
 namespace clang::tidy::containers {
 
 struct ElementHandle;
+struct MemberOperation;
 
 /// A lambda that outlives its statement (thread, async, executor, stored
 /// std::function, returned) capturing a reference, pointer, iterator or view
@@ -29,11 +31,17 @@ public:
 private:
   void report(const LambdaCapture &Capture, const ElementHandle &Handle,
               const Escape &Where, ASTContext &Ctx);
+  /// An operation of another member function of the class that may
+  /// invalidate \p Handle, a handle into a member container of `this`.
+  const MemberOperation *invalidationElsewhere(const ElementHandle &Handle,
+                                               const Escape &Where,
+                                               ASTContext &Ctx);
 
   const std::string ExecutorFunctions;
   ConcurrentContext Concurrent;
   FunctionFlowCache Flows{Model};
   LambdaEscape Escapes{Flows, Concurrent};
+  MemberOperations Members{Flows};
   ReportOnce Reported;
 };
 

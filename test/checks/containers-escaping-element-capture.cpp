@@ -231,13 +231,15 @@ struct Server {
   std::vector<std::thread> workers_;
 
   void broadcast(int id) {
-    // A member container through `this`, posted to a member pool.
+    // A member container through `this`, posted to a member pool; the
+    // erase in another member function (closeLater) is named.
     Session &s = sessions_[id];
     pool_.submit([&s] { s.send(4); });
-    // CHECK: :[[@LINE-1]]:20: warning: lambda passed to 'submit' captures reference 's' into 'sessions_'; the task may run after the element is erased or moved [containers-escaping-element-capture]
+    // CHECK: :[[@LINE-1]]:20: warning: lambda passed to 'submit' captures reference 's' into 'sessions_', and 'sessions_' is erased in 'Server::closeLater' while the task may still run [containers-escaping-element-capture]
     // CHECK: :[[@LINE-3]]:14: note: 's' is obtained from 'sessions_' here
     // CHECK: :[[@LINE-3]]:5: note: the lambda is passed to 'submit' here
-    // CHECK: :[[@LINE-4]]:20: note: capture the element by value, a shared_ptr to it, or its key to look it up when the lambda runs
+    // CHECK: :[[@LINE+56]]:15: note: 'sessions_' is erased here
+    // CHECK: :[[@LINE-5]]:20: note: capture the element by value, a shared_ptr to it, or its key to look it up when the lambda runs
   }
 
   void broadcastAll() {
@@ -260,24 +262,26 @@ struct Server {
   }
 
   void nodeMapKeeps(int id, int other) {
-    // A std::map keeps references on insertion: no invalidation note, but
-    // the element may still be erased elsewhere.
+    // A std::map keeps references on insertion: the insertion here is not
+    // named; the erase in another member function (closeLater) is.
     Session &s = sessions_[id];
     post([&s] { s.send(7); });
-    // CHECK: :[[@LINE-1]]:12: warning: lambda passed to 'post' captures reference 's' into 'sessions_'; the task may run after the element is erased or moved [containers-escaping-element-capture]
+    // CHECK: :[[@LINE-1]]:12: warning: lambda passed to 'post' captures reference 's' into 'sessions_', and 'sessions_' is erased in 'Server::closeLater' while the task may still run [containers-escaping-element-capture]
     // CHECK: :[[@LINE-3]]:14: note: 's' is obtained from 'sessions_' here
     // CHECK: :[[@LINE-3]]:5: note: the lambda is passed to 'post' here
-    // CHECK: :[[@LINE-4]]:12: note: capture the element by value, a shared_ptr to it, or its key to look it up when the lambda runs
+    // CHECK: :[[@LINE+25]]:15: note: 'sessions_' is erased here
+    // CHECK: :[[@LINE-5]]:12: note: capture the element by value, a shared_ptr to it, or its key to look it up when the lambda runs
     sessions_[other].id = other;
   }
 
   void spawnWorker(int id) {
     Session &s = sessions_.at(id);
     workers_.emplace_back([&s] { s.send(8); });
-    // CHECK: :[[@LINE-1]]:29: warning: lambda passed to 'std::thread' captures reference 's' into 'sessions_'; the thread may run after the element is erased or moved [containers-escaping-element-capture]
+    // CHECK: :[[@LINE-1]]:29: warning: lambda passed to 'std::thread' captures reference 's' into 'sessions_', and 'sessions_' is erased in 'Server::closeLater' while the thread may still run [containers-escaping-element-capture]
     // CHECK: :[[@LINE-3]]:14: note: 's' is obtained from 'sessions_' here
     // CHECK: :[[@LINE-3]]:5: note: the lambda is passed to 'std::thread' here
-    // CHECK: :[[@LINE-4]]:29: note: capture the element by value, a shared_ptr to it, or its key to look it up when the lambda runs
+    // CHECK: :[[@LINE+14]]:15: note: 'sessions_' is erased here
+    // CHECK: :[[@LINE-5]]:29: note: capture the element by value, a shared_ptr to it, or its key to look it up when the lambda runs
   }
 
   // --- stored callbacks --------------------------------------------------------
@@ -314,18 +318,20 @@ struct Server {
 
   void handlerFor(int id) {
     handlers_[id] = [&s = sessions_[id]](int n) { s.send(n); };
-    // CHECK: :[[@LINE-1]]:23: warning: lambda stored in 'handlers_' captures reference 's' into 'sessions_'; the stored lambda may run after the element is erased or moved [containers-escaping-element-capture]
+    // CHECK: :[[@LINE-1]]:23: warning: lambda stored in 'handlers_' captures reference 's' into 'sessions_', and 'sessions_' is erased in 'Server::closeLater' while the stored lambda may still run [containers-escaping-element-capture]
     // CHECK: :[[@LINE-2]]:19: note: the lambda is stored in 'handlers_' here
-    // CHECK: :[[@LINE-3]]:23: note: capture the element by value, a shared_ptr to it, or its key to look it up when the lambda runs
+    // CHECK: :[[@LINE-26]]:15: note: 'sessions_' is erased here
+    // CHECK: :[[@LINE-4]]:23: note: capture the element by value, a shared_ptr to it, or its key to look it up when the lambda runs
   }
 
   void handlerEmplaced(int id) {
     auto it = sessions_.find(id);
     handlers_.emplace(id, [it](int n) { it->second.send(n); });
-    // CHECK: :[[@LINE-1]]:28: warning: lambda stored in 'handlers_' captures iterator 'it' into 'sessions_'; the stored lambda may run after the element is erased or moved [containers-escaping-element-capture]
+    // CHECK: :[[@LINE-1]]:28: warning: lambda stored in 'handlers_' captures iterator 'it' into 'sessions_', and 'sessions_' is erased in 'Server::closeLater' while the stored lambda may still run [containers-escaping-element-capture]
     // CHECK: :[[@LINE-3]]:10: note: 'it' is obtained from 'sessions_' here
     // CHECK: :[[@LINE-3]]:15: note: the lambda is stored in 'handlers_' here
-    // CHECK: :[[@LINE-4]]:28: note: capture the element by value, a shared_ptr to it, or its key to look it up when the lambda runs
+    // CHECK: :[[@LINE-36]]:15: note: 'sessions_' is erased here
+    // CHECK: :[[@LINE-5]]:28: note: capture the element by value, a shared_ptr to it, or its key to look it up when the lambda runs
   }
 
   void capturesOnlyKey(int id) {
