@@ -67,6 +67,7 @@ for m in $majors; do
 done
 plugin="$prefix/lib/containers-tidy/libContainersTidy.so"
 echo "=== installed $plugin (checks for LLVM: $majors)"
+echo "=== runner: $prefix/bin/containers-tidy -p BUILD_DIR (see docs/runner.md)"
 
 if [ "$demo" -eq 1 ]; then
   newest=${majors##* }
