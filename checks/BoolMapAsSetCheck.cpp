@@ -13,36 +13,49 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::containers {
 
+bool BoolMapAsSetCheck::BoolShapedMaps::decide(const ValueDecl *D) {
+  if (!isa<FieldDecl>(D) && !(isa<VarDecl>(D) && !isa<ParmVarDecl>(D)))
+    return false;
+  const auto *Record = D->getType()->getUnqualifiedDesugaredType()->getAs<RecordType>();
+  const auto *Spec = Record ? dyn_cast<ClassTemplateSpecializationDecl>(
+                                  Record->getDecl())
+                            : nullptr;
+  if (!Spec || Spec->getTemplateArgs().size() < 2)
+    return false;
+  const TemplateArgument &Mapped = Spec->getTemplateArgs()[1];
+  return Mapped.getKind() == TemplateArgument::Type &&
+         Mapped.getAsType()->isBooleanType();
+}
+
 void BoolMapAsSetCheck::registerMatchers(MatchFinder *Finder) {
-  // Anchored on the type shape `X<K, bool, ...>`; check() asks the
-  // ContainerModel whether X is a map with a set counterpart.
-  auto BoolMap = qualType(hasUnqualifiedDesugaredType(
-      recordType(hasDeclaration(classTemplateSpecializationDecl(
-          hasTemplateArgument(1, refersToType(booleanType())))))));
-  auto Candidate = valueDecl(anyOf(fieldDecl(), varDecl(unless(parmVarDecl()))),
-                             hasType(BoolMap));
-  auto Ref =
-      expr(anyOf(declRefExpr(to(Candidate)), memberExpr(member(Candidate))))
-          .bind("ref");
+  // Anchored on the declarations of type shape `X<K, bool, ...>` (Shaped,
+  // asked in one step per node); check() asks the ContainerModel whether X
+  // is a map with a set counterpart.
+  auto Ref = expr(anyOf(declRefExpr(namesAccepted(&Shaped)),
+                        memberExpr(namesAccepted(&Shaped))))
+                 .bind("ref");
   // The declarations, and every reference to them: a reference that no
   // context below accepts makes its declaration ineligible.
-  Finder->addMatcher(Candidate.bind("decl"), this);
+  Finder->addMatcher(fieldDecl(isAccepted(&Shaped)).bind("decl"), this);
+  Finder->addMatcher(varDecl(isAccepted(&Shaped)).bind("decl"), this);
   Finder->addMatcher(
-      cxxCtorInitializer(forField(fieldDecl(hasType(BoolMap)).bind("field")),
+      cxxCtorInitializer(forField(fieldDecl(isAccepted(&Shaped)).bind("field")),
                          withInitializer(expr().bind("init"))),
       this);
-  Finder->addMatcher(declRefExpr(to(Candidate)).bind("use"), this);
-  Finder->addMatcher(memberExpr(member(Candidate)).bind("use"), this);
+  Finder->addMatcher(declRefExpr(namesAccepted(&Shaped)).bind("use"), this);
+  Finder->addMatcher(memberExpr(namesAccepted(&Shaped)).bind("use"), this);
 
   // Member calls: presence tests, true stores, erasure; decided in check().
-  Finder->addMatcher(cxxMemberCallExpr(on(Ref)).bind("member"), this);
+  Finder->addMatcher(
+      cxxMemberCallExpr(onAccepted(&Shaped), on(Ref)).bind("member"), this);
   // `m.find(k) != m.end()`, either way round.
   auto FindOrEnd = [&](llvm::StringRef Name) {
     return ignoringImplicit(
         cxxMemberCallExpr(
             callee(cxxMethodDecl(hasAnyName("find", "end", "cend"))),
-            on(expr(anyOf(declRefExpr(to(Candidate)),
-                          memberExpr(member(Candidate))))
+            onAccepted(&Shaped),
+            on(expr(anyOf(declRefExpr(namesAccepted(&Shaped)),
+                          memberExpr(namesAccepted(&Shaped))))
                    .bind(Name)))
             .bind((Name + "Call").str()));
   };
@@ -54,7 +67,8 @@ void BoolMapAsSetCheck::registerMatchers(MatchFinder *Finder) {
       this);
   // `m[k] = true` stores; `m[k]` as a truth test reads.
   auto Subscript =
-      cxxOperatorCallExpr(hasOverloadedOperatorName("[]"), argumentCountIs(2),
+      cxxOperatorCallExpr(argumentAccepted(0, &Shaped),
+                          hasOverloadedOperatorName("[]"), argumentCountIs(2),
                           hasArgument(0, ignoringParenImpCasts(Ref)))
           .bind("subscript");
   auto Tested = ignoringImplicit(Subscript);
@@ -308,6 +322,7 @@ void BoolMapAsSetCheck::onEndOfTranslationUnit() {
   }
   Candidates.clear();
   Accepted.clear();
+  Shaped.clear();
   Reported.clear();
   Uncompilable = false;
   Context = nullptr;

@@ -4,6 +4,7 @@
 #define CONTAINERS_TIDY_CHECKS_BOOLMAPASSETCHECK_H
 
 #include "lib/ContainersCheck.h"
+#include "lib/DeclFilter.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
@@ -41,6 +42,14 @@ private:
   static bool usesAllVisible(const ValueDecl *D);
   void classified(const Expr *Ref, bool Read, SourceLocation Store = {});
 
+  /// Variables (not parameters) and data members whose type has the shape
+  /// `X<K, bool, ...>`: the only declarations the matchers look at.
+  class BoolShapedMaps : public DeclFilter {
+  protected:
+    bool decide(const ValueDecl *D) override;
+  };
+
+  BoolShapedMaps Shaped;
   llvm::MapVector<const ValueDecl *, Inventory> Candidates;
   llvm::DenseSet<const Expr *> Accepted; ///< references with a known role
   /// Report locations: instantiations of one template declare one map.

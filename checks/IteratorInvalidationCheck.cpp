@@ -27,10 +27,11 @@ void IteratorInvalidationCheck::registerMatchers(MatchFinder *Finder) {
   // Locals with an initialiser; ElementHandle::fromVar in check() tells
   // the few that point into a container, faster than a hasDescendant()
   // filter over every initialiser of the TU. The range-for's own hidden
-  // variables are implicit: skipped.
+  // variables are implicit: skipped, and so are the standard library's
+  // own locals (a report there would not be shown).
   Finder->addMatcher(
       varDecl(hasLocalStorage(), unless(isImplicit()), unless(parmVarDecl()),
-              hasInitializer(expr()))
+              hasInitializer(expr()), unless(isExpansionInSystemHeader()))
           .bind("handle"),
       this);
 }

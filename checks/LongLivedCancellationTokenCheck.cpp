@@ -30,8 +30,7 @@ LongLivedCancellationTokenCheck::LongLivedCancellationTokenCheck(
       TokenTypesText(Options.get("TokenTypes", DefaultTokenTypes)),
       TokenNamePatternText(
           Options.get("TokenNamePattern", DefaultTokenNamePattern)),
-      MemberContainers(Options.get("MemberContainers", true)),
-      Inventory(Model, MemberContainers) {
+      MemberContainers(Options.get("MemberContainers", true)) {
   auto Invalid = [&](llvm::StringRef Option, llvm::StringRef Value,
                      const std::string &Why) {
     configurationDiag("invalid value '%0' for option '%1.%2': %3; the default "
@@ -90,14 +89,14 @@ void LongLivedCancellationTokenCheck::storeOptions(
 }
 
 void LongLivedCancellationTokenCheck::registerMatchers(MatchFinder *Finder) {
-  Inventory.registerMatchers(Finder, this);
+  Inventory = Storage::shared(Finder, ExtraContainers, this);
 }
 
 void LongLivedCancellationTokenCheck::check(
     const MatchFinder::MatchResult &Result) {
   if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred())
     return;
-  Inventory.observe(Result);
+  Inventory->observe(Result);
 }
 
 bool LongLivedCancellationTokenCheck::isToken(const CXXRecordDecl *RD) const {
@@ -113,10 +112,10 @@ bool LongLivedCancellationTokenCheck::isToken(const CXXRecordDecl *RD) const {
 }
 
 void LongLivedCancellationTokenCheck::onEndOfTranslationUnit() {
-  ASTContext *Ctx = Inventory.context();
+  ASTContext *Ctx = Inventory ? Inventory->context() : nullptr;
   if (Ctx && !Ctx->getDiagnostics().hasUncompilableErrorOccurred()) {
     const SourceManager &SM = Ctx->getSourceManager();
-    for (const StorageEntry &E : Inventory.decide()) {
+    for (const StorageEntry &E : Inventory->decide(MemberContainers)) {
       // Anything erased, swapped, cleared, assigned or handed elsewhere may
       // be how the tokens are released.
       if (E.Record.Removals > 0 || E.Record.Escapes)
@@ -148,7 +147,6 @@ void LongLivedCancellationTokenCheck::onEndOfTranslationUnit() {
           << Growth->Function->getNameAsString() << E.Record.Name;
     }
   }
-  Inventory.clear();
 }
 
 } // namespace clang::tidy::containers

@@ -35,7 +35,8 @@ private:
   const bool MemberContainers;
   std::vector<llvm::Regex> TokenTypes;
   std::vector<llvm::Regex> NamePattern; ///< empty, or one regex
-  Storage Inventory;
+  /// Shared with the other Storage checks of the translation unit.
+  std::shared_ptr<Storage> Inventory;
 };
 
 } // namespace clang::tidy::containers

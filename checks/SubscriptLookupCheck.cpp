@@ -37,14 +37,17 @@ void SubscriptLookupCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void SubscriptLookupCheck::registerMatchers(MatchFinder *Finder) {
   // Function definitions, to know which function the subscripts that follow
-  // in the traversal belong to, without a parent-map walk.
+  // in the traversal belong to, without a parent-map walk. The standard
+  // library's code is not the user's: neither its functions nor its
+  // subscripts are looked at.
   // Not the implicit members of a lambda's class (its destructor comes after
   // the lambda, inside the enclosing function, and would end that function
   // early), nor its call operator: the lambda's body is part of the
   // enclosing function's body.
   Finder->addMatcher(
       functionDecl(isDefinition(), unless(isImplicit()),
-                   unless(cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())))))
+                   unless(cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())))),
+                   unless(isExpansionInSystemHeader()))
           .bind("function"),
       this);
   // The subscript alone: its context is read in check() from the parents in
@@ -52,7 +55,8 @@ void SubscriptLookupCheck::registerMatchers(MatchFinder *Finder) {
   // subscript. A matcher per context would be tried on every cast, call and
   // declaration of the translation unit.
   Finder->addMatcher(
-      cxxOperatorCallExpr(hasOverloadedOperatorName("[]"), argumentCountIs(2))
+      cxxOperatorCallExpr(hasOverloadedOperatorName("[]"), argumentCountIs(2),
+                          unless(isExpansionInSystemHeader()))
           .bind("subscript"),
       this);
 }

@@ -11,8 +11,7 @@ namespace clang::tidy::containers {
 UnboundedGrowthCheck::UnboundedGrowthCheck(llvm::StringRef Name,
                                            ClangTidyContext *Context)
     : ContainersCheck(Name, Context),
-      MemberContainers(Options.get("MemberContainers", false)),
-      Inventory(Model, MemberContainers) {}
+      MemberContainers(Options.get("MemberContainers", false)) {}
 
 void UnboundedGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   ContainersCheck::storeOptions(Opts);
@@ -20,20 +19,20 @@ void UnboundedGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UnboundedGrowthCheck::registerMatchers(MatchFinder *Finder) {
-  Inventory.registerMatchers(Finder, this);
+  Inventory = Storage::shared(Finder, ExtraContainers, this);
 }
 
 void UnboundedGrowthCheck::check(const MatchFinder::MatchResult &Result) {
   if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred())
     return;
-  Inventory.observe(Result);
+  Inventory->observe(Result);
 }
 
 void UnboundedGrowthCheck::onEndOfTranslationUnit() {
-  ASTContext *Ctx = Inventory.context();
+  ASTContext *Ctx = Inventory ? Inventory->context() : nullptr;
   if (Ctx && !Ctx->getDiagnostics().hasUncompilableErrorOccurred()) {
     const SourceManager &SM = Ctx->getSourceManager();
-    for (const StorageEntry &E : Inventory.decide()) {
+    for (const StorageEntry &E : Inventory->decide(MemberContainers)) {
       // Any erase, clear, swap or assignment may be the eviction; anything
       // handed elsewhere may be evicted there; a size() comparison anywhere
       // may be the bound.
@@ -55,7 +54,6 @@ void UnboundedGrowthCheck::onEndOfTranslationUnit() {
           << E.Record.Name << describeLongLived(E);
     }
   }
-  Inventory.clear();
 }
 
 } // namespace clang::tidy::containers

@@ -23,7 +23,8 @@ public:
 
 private:
   const bool MemberContainers;
-  Storage Inventory;
+  /// Shared with the other Storage checks of the translation unit.
+  std::shared_ptr<Storage> Inventory;
 };
 
 } // namespace clang::tidy::containers

@@ -39,11 +39,15 @@ void UncheckedFindCheck::registerMatchers(MatchFinder *Finder) {
   // instead of a parent-map walk: user-written functions (not the implicit
   // members of a lambda's class, met after its body), and the lambdas
   // inside them.
+  // System headers are skipped: a lookup there is not evaluated by the
+  // user's function the traversal was in last, so it is never reported.
   Finder->addMatcher(functionDecl(isDefinition(), unless(isImplicit()),
-                                  unless(cxxMethodDecl(ofClass(isLambda()))))
+                                  unless(cxxMethodDecl(ofClass(isLambda()))),
+                                  unless(isExpansionInSystemHeader()))
                          .bind("function"),
                      this);
-  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
+  Finder->addMatcher(
+      lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), this);
   // Anchored on the lookup names; the container and the callee's namespace
   // are tested in check().
   auto LookupCall =

@@ -346,6 +346,10 @@ bool ContainerModel::addExtraContainers(llvm::StringRef Spec,
   std::string FamilyList;
   for (const auto &[Name, Fam] : FamilyNames)
     FamilyList += (FamilyList.empty() ? "" : ", ") + Name.str();
+  // Nothing is added unless every entry is valid: a rejected option is
+  // ignored as a whole.
+  std::vector<ExtraContainer> NewExtra;
+  std::vector<llvm::Regex> NewRegexes;
   for (llvm::StringRef Entry : Entries) {
     Entry = Entry.trim();
     if (Entry.empty())
@@ -371,9 +375,13 @@ bool ContainerModel::addExtraContainers(llvm::StringRef Spec,
       Error = "entry '" + Entry.str() + "' has an invalid regex: " + RegexError;
       return false;
     }
-    Extra.push_back({Pattern.str(), *Family});
-    ExtraRegexes.push_back(std::move(Regex));
+    NewExtra.push_back({Pattern.str(), *Family});
+    NewRegexes.push_back(std::move(Regex));
   }
+  for (ExtraContainer &E : NewExtra)
+    Extra.push_back(std::move(E));
+  for (llvm::Regex &R : NewRegexes)
+    ExtraRegexes.push_back(std::move(R));
   Cache.clear();
   return true;
 }

@@ -11,6 +11,8 @@
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
+#include <map>
+#include <mutex>
 
 using namespace clang::ast_matchers;
 
@@ -182,77 +184,138 @@ const CXXRecordDecl *recordOf(QualType T) {
   return RD ? RD->getCanonicalDecl() : nullptr;
 }
 
+/// A local object (or by-value parameter) of a class with a data member
+/// \p Inventory follows.
+AST_MATCHER_P(VarDecl, isLocalWithFollowedField, Storage *, Inventory) {
+  return Node.hasLocalStorage() &&
+         Inventory->hasFollowedField(Node.getType()->getAsCXXRecordDecl());
+}
+
 } // namespace
+
+std::shared_ptr<Storage> Storage::shared(MatchFinder *Finder,
+                                         llvm::StringRef ExtraContainers,
+                                         MatchFinder::MatchCallback *Callback) {
+  // Checks and their MatchFinder are made per translation unit; the
+  // inventory lives as long as the checks that hold it. A finder's address
+  // may come back for a later TU, after its inventories have expired.
+  static std::mutex Lock;
+  static std::map<std::pair<const MatchFinder *, std::string>,
+                  std::weak_ptr<Storage>>
+      Inventories;
+  std::lock_guard<std::mutex> Guard(Lock);
+  for (auto It = Inventories.begin(); It != Inventories.end();)
+    It = It->second.expired() ? Inventories.erase(It) : std::next(It);
+  std::weak_ptr<Storage> &Slot =
+      Inventories[{Finder, ExtraContainers.str()}];
+  if (std::shared_ptr<Storage> Existing = Slot.lock())
+    return Existing;
+  auto Created = std::make_shared<Storage>(ExtraContainers);
+  Created->registerMatchers(Finder, Callback);
+  Slot = Created;
+  return Created;
+}
+
+Storage::Storage(llvm::StringRef ExtraContainers) {
+  // A malformed value is reported by the check that read it (ContainersCheck)
+  // and then ignored, here too.
+  std::string Error;
+  if (!Model.addExtraContainers(ExtraContainers, Error))
+    Model = ContainerModel();
+}
+
+bool Storage::decide(const ValueDecl *D) {
+  const auto *Var = dyn_cast<VarDecl>(D);
+  if (!(Var && Var->hasGlobalStorage() &&
+        Var->getTLSKind() == VarDecl::TLS_None) &&
+      !isa<FieldDecl>(D))
+    return false;
+  QualType T = D->getType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  // The standard library's own members (`std::queue::c`) are not the
+  // program's state.
+  const SourceManager &SM = D->getASTContext().getSourceManager();
+  return !T->isReferenceType() && !T->isDependentType() &&
+         !SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())) &&
+         Model.classify(T).has_value();
+}
+
+bool Storage::hasFollowedField(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  if (auto It = RecordsWithFollowedField.find(RD);
+      It != RecordsWithFollowedField.end())
+    return It->second;
+  const bool Result = llvm::any_of(
+      RD->fields(), [&](const FieldDecl *Field) { return follows(Field); });
+  RecordsWithFollowedField[RD] = Result;
+  return Result;
+}
 
 void Storage::registerMatchers(MatchFinder *Finder,
                                MatchFinder::MatchCallback *Callback) {
-  // The references Storage follows: variables of static storage duration and
-  // data members. Only those of container type are kept (in observe()).
-  auto Ref = expr(anyOf(declRefExpr(to(varDecl(hasGlobalStorage()))),
-                        memberExpr(member(fieldDecl()))));
-  auto Object = expr(anyOf(
-      ignoringParenImpCasts(Ref),
-      ignoringParenImpCasts(unaryOperator(
-          hasOperatorName("*"), hasUnaryOperand(ignoringParenImpCasts(Ref))))));
-  Finder->addMatcher(functionDecl(isDefinition()).bind("storage.function"),
+  // Each matcher first asks, in one step, whether the node names a
+  // container Storage follows (DeclFilter): nearly every reference and call
+  // of the TU is turned away there.
+  // Where an insertion is made: the last function definition the traversal
+  // entered. Followed containers are never touched in system headers.
+  Finder->addMatcher(functionDecl(isDefinition(),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind("storage.function"),
                      Callback);
-  Finder->addMatcher(cxxMemberCallExpr(on(Object)).bind("storage.call"),
+  Finder->addMatcher(cxxMemberCallExpr(onAccepted(this)).bind("storage.call"),
+                     Callback);
+  Finder->addMatcher(cxxOperatorCallExpr(argumentAccepted(0, this),
+                                         callee(cxxMethodDecl()))
+                         .bind("storage.call"),
                      Callback);
   Finder->addMatcher(
-      cxxOperatorCallExpr(callee(cxxMethodDecl()), hasArgument(0, Object))
+      callExpr(argumentAccepted(0, this), unless(cxxMemberCallExpr()),
+               unless(cxxOperatorCallExpr()),
+               callee(functionDecl(hasAnyName("erase", "erase_if"))))
           .bind("storage.call"),
       Callback);
-  Finder->addMatcher(
-      callExpr(unless(cxxMemberCallExpr()), unless(cxxOperatorCallExpr()),
-               callee(functionDecl(hasAnyName("erase", "erase_if"))),
-               hasArgument(0, Object))
-          .bind("storage.call"),
-      Callback);
-  Finder->addMatcher(cxxForRangeStmt(hasRangeInit(Object)).bind("storage.loop"),
+  Finder->addMatcher(cxxForRangeStmt(rangeAccepted(this)).bind("storage.loop"),
                      Callback);
-  Finder->addMatcher(Ref.bind("storage.ref"), Callback);
+  Finder->addMatcher(declRefExpr(namesAccepted(this)).bind("storage.ref"),
+                     Callback);
+  Finder->addMatcher(memberExpr(namesAccepted(this)).bind("storage.ref"),
+                     Callback);
   Finder->addMatcher(
       binaryOperator(isComparisonOperator(),
                      hasEitherOperand(ignoringParenImpCasts(
-                         cxxMemberCallExpr(
-                             on(Object), callee(cxxMethodDecl(hasName("size"))))
+                         cxxMemberCallExpr(onAccepted(this),
+                                           callee(cxxMethodDecl(hasName("size"))))
                              .bind("storage.size")))),
       Callback);
-  Finder->addMatcher(varDecl(hasGlobalStorage()).bind("storage.static"),
-                     Callback);
-  Finder->addMatcher(varDecl(hasLocalStorage(),
-                             hasType(hasUnqualifiedDesugaredType(recordType())))
-                         .bind("storage.local"),
+  // Static objects make singletons and start-up code; the standard
+  // library's own do neither for the program's classes.
+  Finder->addMatcher(
+      varDecl(hasGlobalStorage(), unless(isExpansionInSystemHeader()))
+          .bind("storage.static"),
+      Callback);
+  Finder->addMatcher(varDecl(isLocalWithFollowedField(this)).bind("storage.local"),
                      Callback);
 }
 
 Storage::Tracked *Storage::track(const ValueDecl *D) {
-  if (!D)
+  if (!follows(D))
     return nullptr;
   D = cast<ValueDecl>(D->getCanonicalDecl());
-  if (NotContainers.contains(D))
-    return nullptr;
-  if (auto It = Entries.find(D); It != Entries.end())
-    return &It->second;
-  QualType T = D->getType();
-  if (T->isPointerType())
-    T = T->getPointeeType();
-  std::optional<ContainerFamily> Family =
-      T->isReferenceType() ? std::nullopt : Model.classify(T);
-  const auto *Var = dyn_cast<VarDecl>(D);
-  if (!Family ||
-      (Var &&
-       (!Var->hasGlobalStorage() || Var->getTLSKind() != VarDecl::TLS_None)) ||
-      (!Var && !isa<FieldDecl>(D))) {
-    NotContainers.insert(D);
-    return nullptr;
+  auto [It, Inserted] = Entries.try_emplace(D);
+  Tracked &T = It->second;
+  if (Inserted) {
+    QualType Type = D->getType();
+    if (Type->isPointerType())
+      Type = Type->getPointeeType();
+    T.Entry.Decl = D;
+    T.Entry.ContainerType = Type;
+    T.Entry.Family = *Model.classify(Type);
+    T.Entry.Record.Name = D->getNameAsString();
   }
-  Tracked &New = Entries[D];
-  New.Entry.Decl = D;
-  New.Entry.ContainerType = T;
-  New.Entry.Family = *Family;
-  New.Entry.Record.Name = D->getNameAsString();
-  return &New;
+  return &T;
 }
 
 void Storage::account(const Expr *Object) {
@@ -337,7 +400,10 @@ void Storage::addStaticInit(const VarDecl *Var) {
 }
 
 void Storage::observe(const MatchFinder::MatchResult &Result) {
-  Context = Result.Context;
+  if (Context != Result.Context) {
+    clear();
+    Context = Result.Context;
+  }
   const auto &Nodes = Result.Nodes;
   if (const auto *FD = Nodes.getNodeAs<FunctionDecl>("storage.function")) {
     CurrentFunction = FD;
@@ -393,7 +459,8 @@ void Storage::observe(const MatchFinder::MatchResult &Result) {
   }
 }
 
-LongLivedKind Storage::kindOf(const StorageEntry &E) const {
+LongLivedKind Storage::kindOf(const StorageEntry &E,
+                              bool MemberContainers) const {
   if (const auto *Var = dyn_cast<VarDecl>(E.Decl)) {
     if (Var->isStaticLocal())
       return LongLivedKind::StaticLocal;
@@ -463,13 +530,13 @@ bool Storage::isStartUp(const StorageInsertion &I,
   return false;
 }
 
-std::vector<StorageEntry> Storage::decide() {
+std::vector<StorageEntry> Storage::decide(bool MemberContainers) {
   std::vector<StorageEntry> Result;
   if (!Context)
     return Result;
   for (auto &[D, T] : Entries) {
     StorageEntry &E = T.Entry;
-    E.Record.Kind = kindOf(E);
+    E.Record.Kind = kindOf(E, MemberContainers);
     if (E.Record.Kind == LongLivedKind::None)
       continue;
     E.Record.Visible = visibilityOf(E);
@@ -528,7 +595,8 @@ const StorageInsertion *firstGrowth(const StorageEntry &E,
 void Storage::clear() {
   Context = nullptr;
   Entries.clear();
-  NotContainers.clear();
+  DeclFilter::clear();
+  RecordsWithFollowedField.clear();
   Accounted.clear();
   Singletons.clear();
   ShortLived.clear();

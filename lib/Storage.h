@@ -41,6 +41,14 @@
 //   members of classes with member functions defined elsewhere, templates):
 //   no report.
 //
+// Cost. The matchers are tried on every reference to a variable of static
+// storage duration and every member expression of the TU, headers included,
+// so the first thing each one tests is follows(): a memoized answer per
+// declaration, which turns away everything that is not a container Storage
+// follows before any callback runs. The checks built on Storage share one
+// inventory per translation unit (Storage::shared), so the matchers run once
+// whichever of them are enabled.
+//
 // Each declaration's record (StorageRecord) is plain data keyed by the
 // declaration's USR, so that a whole-program pass could merge the records of
 // every TU and decide "never removed" across the project; that pass does not
@@ -64,10 +72,12 @@
 #define CONTAINERS_TIDY_LIB_STORAGE_H
 
 #include "lib/ContainerModel.h"
+#include "lib/DeclFilter.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -139,45 +149,71 @@ std::string describeLongLived(const StorageEntry &E);
 const StorageInsertion *firstGrowth(const StorageEntry &E,
                                     const SourceManager &SM, bool TablesGrow);
 
-class Storage {
+class Storage : public DeclFilter {
 public:
-  explicit Storage(const ContainerModel &Model, bool MemberContainers)
-      : Model(Model), MemberContainers(MemberContainers) {}
+  /// The inventory of the translation unit \p Finder matches, for the
+  /// container table \p ExtraContainers (the `containers.ExtraContainers`
+  /// value) adds to: one per pair, shared by every check that asks, so that
+  /// Storage's matchers run once per translation unit however many checks
+  /// use it. The first caller's \p Callback receives the matches and must
+  /// hand each to observe(); later callers get the same inventory and no
+  /// matches. Every check of a translation unit gets its inventory before
+  /// the first match, and decides from it at its end.
+  static std::shared_ptr<Storage>
+  shared(ast_matchers::MatchFinder *Finder, llvm::StringRef ExtraContainers,
+         ast_matchers::MatchFinder::MatchCallback *Callback);
+
+  explicit Storage(llvm::StringRef ExtraContainers);
 
   /// Adds Storage's matchers, reporting to \p Callback, which hands every
   /// match to observe().
   void registerMatchers(ast_matchers::MatchFinder *Finder,
                         ast_matchers::MatchFinder::MatchCallback *Callback);
-  /// Records one match of Storage's matchers.
+  /// Records one match of Storage's matchers. A match from another AST than
+  /// the last one starts a new inventory.
   void observe(const ast_matchers::MatchFinder::MatchResult &Result);
 
   /// The long-lived containers of the TU whose visibility is not Unknown,
-  /// with their inventories, in source order. Call once, at the end of the
-  /// TU; null context (no match seen) gives nothing.
-  std::vector<StorageEntry> decide();
+  /// with their inventories, in source order; with \p MemberContainers,
+  /// the data members of classes that are not singletons too (see
+  /// LongLivedKind::Member). Call at the end of the TU, as often as needed;
+  /// null context (no match seen) gives nothing.
+  std::vector<StorageEntry> decide(bool MemberContainers);
   void clear();
   /// The AST of the TU being observed; null before the first match.
   ASTContext *context() const { return Context; }
+
+  /// Does Storage follow \p D: a container (or a pointer to one) that is a
+  /// data member or a variable of static, not thread, storage duration,
+  /// declared outside system headers? Matchers test this first, so that no
+  /// other reference reaches a callback; memoized per declaration
+  /// (DeclFilter).
+  bool follows(const ValueDecl *D) { return accepts(D); }
+  /// Does the definition of \p RD have a data member Storage follows?
+  /// (Only local objects of such classes tell anything.) Memoized.
+  bool hasFollowedField(const CXXRecordDecl *RD);
+
+protected:
+  bool decide(const ValueDecl *D) override;
 
 private:
   struct Tracked {
     StorageEntry Entry;
     llvm::SmallVector<const Expr *, 4> Refs;
   };
-  /// The entry for \p D, when it is a non-local container declaration.
+  /// The entry for \p D, when Storage follows it.
   Tracked *track(const ValueDecl *D);
   void addOperation(const Expr *Call);
   void account(const Expr *Object);
   void addStaticInit(const VarDecl *Var);
-  LongLivedKind kindOf(const StorageEntry &E) const;
+  LongLivedKind kindOf(const StorageEntry &E, bool MemberContainers) const;
   Visibility visibilityOf(const StorageEntry &E) const;
   bool isStartUp(const StorageInsertion &I, const StorageEntry &E) const;
 
-  const ContainerModel &Model;
-  const bool MemberContainers;
+  ContainerModel Model;
   ASTContext *Context = nullptr;
   llvm::MapVector<const ValueDecl *, Tracked> Entries;
-  llvm::DenseSet<const ValueDecl *> NotContainers;
+  llvm::DenseMap<const CXXRecordDecl *, bool> RecordsWithFollowedField;
   llvm::DenseSet<const Expr *> Accounted;
   llvm::DenseMap<const CXXRecordDecl *, const VarDecl *> Singletons;
   llvm::DenseSet<const CXXRecordDecl *> ShortLived;

@@ -1,0 +1,88 @@
+//===- DeclFilter.h - one-step matchers on the declaration a node names ---===//
+//
+// Design note. A matcher registered for a node kind is tried on every node of
+// that kind in the translation unit, headers and instantiations included, and
+// every nested matcher costs a dispatch of its own (a kind test, a traversal
+// scope, a bound-nodes copy). A check that follows a few declarations (the
+// containers of Storage, the maps to bool of containers-bool-map-as-set)
+// would otherwise pay `declRefExpr(to(varDecl(hasType(...))))` on every
+// reference of the TU only to turn nearly all of them away.
+//
+// A DeclFilter answers "is this declaration one the check follows?" once per
+// declaration (memoized by canonical declaration), and the matchers below ask
+// it in ONE step from the node: the declaration a reference names, the object
+// of a member call, an argument, a range-for's range. Everything else the
+// check wants to know is then tested in C++ on the few nodes that pass.
+//
+// The memo holds declaration pointers: clear() it when the AST changes.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONTAINERS_TIDY_LIB_DECLFILTER_H
+#define CONTAINERS_TIDY_LIB_DECLFILTER_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace clang::tidy::containers {
+
+class DeclFilter {
+public:
+  virtual ~DeclFilter() = default;
+  /// Memoized decide() of the canonical declaration of \p D; false for null.
+  bool accepts(const ValueDecl *D);
+  void clear() { Memo.clear(); }
+
+protected:
+  /// The answer for canonical declaration \p D.
+  virtual bool decide(const ValueDecl *D) = 0;
+
+private:
+  llvm::DenseMap<const ValueDecl *, bool> Memo;
+};
+
+/// The declaration \p E names: a DeclRefExpr's or a MemberExpr's, through
+/// parens, implicit casts and conversions and, with \p ThroughDeref, `*p`.
+const ValueDecl *namedDecl(const Expr *E, bool ThroughDeref = true);
+
+/// A DeclRefExpr or MemberExpr whose declaration \p Filter accepts.
+AST_POLYMORPHIC_MATCHER_P(namesAccepted,
+                          AST_POLYMORPHIC_SUPPORTED_TYPES(DeclRefExpr,
+                                                          MemberExpr),
+                          DeclFilter *, Filter) {
+  if constexpr (std::is_same_v<NodeType, DeclRefExpr>)
+    return Filter->accepts(Node.getDecl());
+  else
+    return Filter->accepts(Node.getMemberDecl());
+}
+
+/// A declaration \p Filter accepts.
+AST_MATCHER_P(ValueDecl, isAccepted, DeclFilter *, Filter) {
+  return Filter->accepts(&Node);
+}
+
+/// A member call whose object names a declaration \p Filter accepts
+/// (`m.f()`, `p->f()`, `(*p).f()`).
+AST_MATCHER_P(CXXMemberCallExpr, onAccepted, DeclFilter *, Filter) {
+  const Expr *Object = Node.getImplicitObjectArgument();
+  return Object && Filter->accepts(namedDecl(Object));
+}
+
+/// A call whose argument \p N names a declaration \p Filter accepts (for an
+/// operator call, argument 0 is the object).
+AST_MATCHER_P2(CallExpr, argumentAccepted, unsigned, N, DeclFilter *, Filter) {
+  return N < Node.getNumArgs() && Filter->accepts(namedDecl(Node.getArg(N)));
+}
+
+/// A range-based for loop over a declaration \p Filter accepts.
+AST_MATCHER_P(CXXForRangeStmt, rangeAccepted, DeclFilter *, Filter) {
+  const Expr *Range = Node.getRangeInit();
+  return Range && Filter->accepts(namedDecl(Range));
+}
+
+} // namespace clang::tidy::containers
+
+#endif // CONTAINERS_TIDY_LIB_DECLFILTER_H
