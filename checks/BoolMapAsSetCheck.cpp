@@ -16,10 +16,11 @@ namespace clang::tidy::containers {
 bool BoolMapAsSetCheck::BoolShapedMaps::decide(const ValueDecl *D) {
   if (!isa<FieldDecl>(D) && !(isa<VarDecl>(D) && !isa<ParmVarDecl>(D)))
     return false;
-  const auto *Record = D->getType()->getUnqualifiedDesugaredType()->getAs<RecordType>();
-  const auto *Spec = Record ? dyn_cast<ClassTemplateSpecializationDecl>(
-                                  Record->getDecl())
-                            : nullptr;
+  const auto *Record =
+      D->getType()->getUnqualifiedDesugaredType()->getAs<RecordType>();
+  const auto *Spec =
+      Record ? dyn_cast<ClassTemplateSpecializationDecl>(Record->getDecl())
+             : nullptr;
   if (!Spec || Spec->getTemplateArgs().size() < 2)
     return false;
   const TemplateArgument &Mapped = Spec->getTemplateArgs()[1];

@@ -54,11 +54,11 @@ void SubscriptLookupCheck::registerMatchers(MatchFinder *Finder) {
   // its function body, indexed only for functions that contain a map
   // subscript. A matcher per context would be tried on every cast, call and
   // declaration of the translation unit.
-  Finder->addMatcher(
-      cxxOperatorCallExpr(hasOverloadedOperatorName("[]"), argumentCountIs(2),
-                          unless(isExpansionInSystemHeader()))
-          .bind("subscript"),
-      this);
+  Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("[]"),
+                                         argumentCountIs(2),
+                                         unless(isExpansionInSystemHeader()))
+                         .bind("subscript"),
+                     this);
 }
 
 static bool isConstRef(QualType T) {

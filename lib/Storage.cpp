@@ -206,8 +206,7 @@ std::shared_ptr<Storage> Storage::shared(MatchFinder *Finder,
   std::lock_guard<std::mutex> Guard(Lock);
   for (auto It = Inventories.begin(); It != Inventories.end();)
     It = It->second.expired() ? Inventories.erase(It) : std::next(It);
-  std::weak_ptr<Storage> &Slot =
-      Inventories[{Finder, ExtraContainers.str()}];
+  std::weak_ptr<Storage> &Slot = Inventories[{Finder, ExtraContainers.str()}];
   if (std::shared_ptr<Storage> Existing = Slot.lock())
     return Existing;
   auto Created = std::make_shared<Storage>(ExtraContainers);
@@ -261,16 +260,16 @@ void Storage::registerMatchers(MatchFinder *Finder,
   // of the TU is turned away there.
   // Where an insertion is made: the last function definition the traversal
   // entered. Followed containers are never touched in system headers.
-  Finder->addMatcher(functionDecl(isDefinition(),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind("storage.function"),
-                     Callback);
+  Finder->addMatcher(
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
+          .bind("storage.function"),
+      Callback);
   Finder->addMatcher(cxxMemberCallExpr(onAccepted(this)).bind("storage.call"),
                      Callback);
-  Finder->addMatcher(cxxOperatorCallExpr(argumentAccepted(0, this),
-                                         callee(cxxMethodDecl()))
-                         .bind("storage.call"),
-                     Callback);
+  Finder->addMatcher(
+      cxxOperatorCallExpr(argumentAccepted(0, this), callee(cxxMethodDecl()))
+          .bind("storage.call"),
+      Callback);
   Finder->addMatcher(
       callExpr(argumentAccepted(0, this), unless(cxxMemberCallExpr()),
                unless(cxxOperatorCallExpr()),
@@ -284,11 +283,12 @@ void Storage::registerMatchers(MatchFinder *Finder,
   Finder->addMatcher(memberExpr(namesAccepted(this)).bind("storage.ref"),
                      Callback);
   Finder->addMatcher(
-      binaryOperator(isComparisonOperator(),
-                     hasEitherOperand(ignoringParenImpCasts(
-                         cxxMemberCallExpr(onAccepted(this),
-                                           callee(cxxMethodDecl(hasName("size"))))
-                             .bind("storage.size")))),
+      binaryOperator(
+          isComparisonOperator(),
+          hasEitherOperand(ignoringParenImpCasts(
+              cxxMemberCallExpr(onAccepted(this),
+                                callee(cxxMethodDecl(hasName("size"))))
+                  .bind("storage.size")))),
       Callback);
   // Static objects make singletons and start-up code; the standard
   // library's own do neither for the program's classes.
@@ -296,8 +296,8 @@ void Storage::registerMatchers(MatchFinder *Finder,
       varDecl(hasGlobalStorage(), unless(isExpansionInSystemHeader()))
           .bind("storage.static"),
       Callback);
-  Finder->addMatcher(varDecl(isLocalWithFollowedField(this)).bind("storage.local"),
-                     Callback);
+  Finder->addMatcher(
+      varDecl(isLocalWithFollowedField(this)).bind("storage.local"), Callback);
 }
 
 Storage::Tracked *Storage::track(const ValueDecl *D) {
