@@ -97,14 +97,20 @@ void UnsynchronizedMutationCheck::storeOptions(
 
 void UnsynchronizedMutationCheck::registerMatchers(MatchFinder *Finder) {
   // Member function definitions; check() keeps those of classes with a
-  // mutex member (tested once per class).
-  Finder->addMatcher(cxxMethodDecl(isDefinition()).bind("method"), this);
+  // mutex member (tested once per class). The standard library's own
+  // classes, functions and locals are not the program's: skipped.
+  Finder->addMatcher(
+      cxxMethodDecl(isDefinition(), unless(isExpansionInSystemHeader()))
+          .bind("method"),
+      this);
   // Lambdas, for those inside such member functions.
-  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
+  Finder->addMatcher(
+      lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), this);
   // Local variables of class type: the functions that declare a guard are
   // the ones where a shared lock can be held (rule 3).
   Finder->addMatcher(varDecl(hasLocalStorage(),
-                             hasType(hasUnqualifiedDesugaredType(recordType())))
+                             hasType(hasUnqualifiedDesugaredType(recordType())),
+                             unless(isExpansionInSystemHeader()))
                          .bind("local"),
                      this);
   // Functions that run with a lock held by contract.
@@ -118,12 +124,14 @@ void UnsynchronizedMutationCheck::registerMatchers(MatchFinder *Finder) {
           callee(cxxMethodDecl(hasAnyName("lock_shared", "try_lock_shared"))),
           forCallable(functionDecl().bind("shared-locker"))),
       this);
-  Finder->addMatcher(Concurrent.starterMatcher(), this);
+  for (const StatementMatcher &Starter : Concurrent.starterMatchers())
+    Finder->addMatcher(Starter, this);
   // Calls of private member functions: rule 2 exempts those only ever
   // called with the lock held.
-  Finder->addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(isPrivate()))).bind("private"),
-      this);
+  Finder->addMatcher(cxxMemberCallExpr(callee(cxxMethodDecl(isPrivate())),
+                                       unless(isExpansionInSystemHeader()))
+                         .bind("private"),
+                     this);
 }
 
 bool UnsynchronizedMutationCheck::isMutexClass(const CXXRecordDecl *RD) {

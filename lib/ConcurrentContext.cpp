@@ -49,7 +49,7 @@ bool ConcurrentContext::setExecutorFunctions(llvm::StringRef Spec,
   return true;
 }
 
-StatementMatcher ConcurrentContext::starterMatcher() const {
+std::vector<StatementMatcher> ConcurrentContext::starterMatchers() const {
   std::vector<llvm::StringRef> Threads(std::begin(ThreadClasses),
                                        std::end(ThreadClasses));
   std::vector<llvm::StringRef> Emplacers(std::begin(ThreadEmplacers),
@@ -57,12 +57,21 @@ StatementMatcher ConcurrentContext::starterMatcher() const {
   std::vector<llvm::StringRef> Functions(ExecutorNames.begin(),
                                          ExecutorNames.end());
   Functions.push_back("::std::async");
-  return stmt(anyOf(cxxConstructExpr(hasDeclaration(
-                        cxxConstructorDecl(ofClass(hasAnyName(Threads))))),
-                    callExpr(callee(functionDecl(hasAnyName(Functions)))),
-                    cxxMemberCallExpr(
-                        callee(cxxMethodDecl(hasAnyName(Emplacers))))))
-      .bind("concurrent-start");
+  return {cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
+                               ofClass(hasAnyName(Threads)))),
+                           unless(isExpansionInSystemHeader()))
+              .bind("concurrent-start"),
+          callExpr(callee(functionDecl(hasAnyName(Functions))),
+                   unless(isExpansionInSystemHeader()))
+              .bind("concurrent-start"),
+          cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(Emplacers))),
+                            unless(isExpansionInSystemHeader()))
+              .bind("concurrent-start")};
+}
+
+StatementMatcher ConcurrentContext::starterMatcher() const {
+  std::vector<StatementMatcher> Kinds = starterMatchers();
+  return stmt(anyOf(Kinds[0], Kinds[1], Kinds[2]));
 }
 
 bool isCallableType(QualType T) {

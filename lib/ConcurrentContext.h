@@ -83,6 +83,11 @@ public:
   /// Matches every expression that may be a concurrent start, cheaply (by
   /// name); binds it as "concurrent-start". Call match() on the bound node.
   ast_matchers::StatementMatcher starterMatcher() const;
+  /// The same as three matchers, one per node kind (constructions, calls,
+  /// member calls), for a MatchFinder: a `stmt(anyOf(...))` would be tried
+  /// on every statement of the translation unit. Starts written in system
+  /// headers (the thread std::async makes) are not the program's.
+  std::vector<ast_matchers::StatementMatcher> starterMatchers() const;
 
   /// The concurrent start \p E is, if it is one.
   std::optional<ConcurrentStart> match(const Expr *E) const;
