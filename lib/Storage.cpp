@@ -184,6 +184,16 @@ const CXXRecordDecl *recordOf(QualType T) {
   return RD ? RD->getCanonicalDecl() : nullptr;
 }
 
+/// `p = this` where `p` is a variable of static storage duration.
+AST_MATCHER(BinaryOperator, assignsThisToStatic) {
+  if (Node.getOpcode() != BO_Assign ||
+      !isa<CXXThisExpr>(Node.getRHS()->IgnoreParenImpCasts()))
+    return false;
+  const auto *Var = dyn_cast_or_null<VarDecl>(
+      namedDecl(Node.getLHS(), /*ThroughDeref=*/false));
+  return Var && Var->hasGlobalStorage();
+}
+
 /// A local object (or by-value parameter) of a class with a data member
 /// \p Inventory follows.
 AST_MATCHER_P(VarDecl, isLocalWithFollowedField, Storage *, Inventory) {
@@ -298,6 +308,9 @@ void Storage::registerMatchers(MatchFinder *Finder,
       Callback);
   Finder->addMatcher(
       varDecl(isLocalWithFollowedField(this)).bind("storage.local"), Callback);
+  Finder->addMatcher(binaryOperator(assignsThisToStatic())
+                         .bind("storage.assign-this"),
+                     Callback);
 }
 
 Storage::Tracked *Storage::track(const ValueDecl *D) {
@@ -448,8 +461,16 @@ void Storage::observe(const MatchFinder::MatchResult &Result) {
         !Model.classify(Var->getType()->isPointerType()
                             ? Var->getType()->getPointeeType()
                             : Var->getType()))
-      Singletons.try_emplace(RD, Var);
+      StaticInstances[RD].push_back(
+          cast<VarDecl>(Var->getCanonicalDecl()));
     addStaticInit(Var);
+    return;
+  }
+  if (const auto *Assign =
+          Nodes.getNodeAs<BinaryOperator>("storage.assign-this")) {
+    if (const auto *Var = dyn_cast_or_null<VarDecl>(
+            namedDecl(Assign->getLHS(), /*ThroughDeref=*/false)))
+      AssignedThis.insert(cast<VarDecl>(Var->getCanonicalDecl()));
     return;
   }
   if (const auto *Var = Nodes.getNodeAs<VarDecl>("storage.local")) {
@@ -530,10 +551,21 @@ bool Storage::isStartUp(const StorageInsertion &I,
   return false;
 }
 
+void Storage::decideSingletons() {
+  Singletons.clear();
+  for (const auto &[RD, Vars] : StaticInstances)
+    for (const VarDecl *Var : Vars)
+      if (!Var->getType()->isPointerType() || !AssignedThis.contains(Var)) {
+        Singletons[RD] = Var;
+        break;
+      }
+}
+
 std::vector<StorageEntry> Storage::decide(bool MemberContainers) {
   std::vector<StorageEntry> Result;
   if (!Context)
     return Result;
+  decideSingletons();
   for (auto &[D, T] : Entries) {
     StorageEntry &E = T.Entry;
     E.Record.Kind = kindOf(E, MemberContainers);
@@ -599,6 +631,8 @@ void Storage::clear() {
   RecordsWithFollowedField.clear();
   Accounted.clear();
   Singletons.clear();
+  StaticInstances.clear();
+  AssignedThis.clear();
   ShortLived.clear();
   StaticInitCallees.clear();
   StaticInitRanges.clear();

@@ -9,7 +9,9 @@
 //    static data member, a function-local static, a data member of a class
 //    used as a singleton in the TU (some variable of static storage duration
 //    has the class's type or points to it: a static instance, the static
-//    local of a `static T &instance()` accessor, `static T *p = new T`), and,
+//    local of a `static T &instance()` accessor, `static T *p = new T`; not
+//    a static pointer that is assigned `this`, which points at whichever
+//    instance was constructed last), and,
 //    when asked for (MemberContainers), any data member of any other class.
 //    A class that some local variable or by-value parameter of the TU has as
 //    its type is a value type: its members are never long-lived.
@@ -209,13 +211,21 @@ private:
   LongLivedKind kindOf(const StorageEntry &E, bool MemberContainers) const;
   Visibility visibilityOf(const StorageEntry &E) const;
   bool isStartUp(const StorageInsertion &I, const StorageEntry &E) const;
+  void decideSingletons();
 
   ContainerModel Model;
   ASTContext *Context = nullptr;
   llvm::MapVector<const ValueDecl *, Tracked> Entries;
   llvm::DenseMap<const CXXRecordDecl *, bool> RecordsWithFollowedField;
   llvm::DenseSet<const Expr *> Accounted;
+  /// The first static object of each class, or static pointer to one that
+  /// is never assigned `this` (a `static Fixture *current_` set in the
+  /// constructor points at whichever instance was made last: not a
+  /// singleton).
   llvm::DenseMap<const CXXRecordDecl *, const VarDecl *> Singletons;
+  llvm::MapVector<const CXXRecordDecl *, llvm::SmallVector<const VarDecl *, 2>>
+      StaticInstances;
+  llvm::DenseSet<const VarDecl *> AssignedThis;
   llvm::DenseSet<const CXXRecordDecl *> ShortLived;
   llvm::DenseSet<const FunctionDecl *> StaticInitCallees;
   std::vector<SourceRange> StaticInitRanges;

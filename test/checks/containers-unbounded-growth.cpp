@@ -298,3 +298,33 @@ public:
 private:
   std::vector<int> values_;
 };
+
+// A static pointer assigned `this` points at whichever instance was made
+// last (a test fixture's `current_`): not a singleton; each fixture's
+// vectors die with it.
+class CacheFixture {
+public:
+  CacheFixture() { current_ = this; }
+  static void deleter(int key) { current_->deleted_keys_.push_back(key); }
+private:
+  static CacheFixture *current_;
+  std::vector<int> deleted_keys_;
+};
+CacheFixture *CacheFixture::current_;
+
+// A lazily created instance behind a static pointer is a singleton.
+class Lazy {
+public:
+  static Lazy &get() {
+    if (!instance_)
+      instance_ = new Lazy;
+    return *instance_;
+  }
+  void remember(int v) { seen_.push_back(v); }
+  // CHECK-DAG: :[[@LINE-1]]:32: warning: 'push_back' inserts into 'seen_', a long-lived container that is never erased from or bounded; it grows for as long as 'seen_' lives [containers-unbounded-growth]
+private:
+  static Lazy *instance_;
+  std::vector<int> seen_;
+  // CHECK-DAG: :[[@LINE-1]]:20: note: 'seen_' is declared here as a member of 'Lazy', which is used as a singleton
+};
+Lazy *Lazy::instance_;
