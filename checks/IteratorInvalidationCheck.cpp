@@ -1,6 +1,7 @@
 //===- IteratorInvalidationCheck.cpp - containers-iterator-invalidation ---===//
 
 #include "checks/IteratorInvalidationCheck.h"
+#include "lib/DeclFilter.h"
 #include "lib/ContainerAccess.h"
 #include "lib/ElementHandle.h"
 #include "lib/LoopBody.h"
@@ -30,8 +31,7 @@ void IteratorInvalidationCheck::registerMatchers(MatchFinder *Finder) {
   // variables are implicit: skipped, and so are the standard library's
   // own locals (a report there would not be shown).
   Finder->addMatcher(
-      varDecl(hasLocalStorage(), unless(isImplicit()), unless(parmVarDecl()),
-              hasInitializer(expr()), unless(isExpansionInSystemHeader()))
+      varDecl(isProgramLocal(), hasInitializer(expr()))
           .bind("handle"),
       this);
 }

@@ -1,6 +1,7 @@
 //===- SubscriptLookupCheck.cpp - containers-subscript-lookup -------------===//
 
 #include "checks/SubscriptLookupCheck.h"
+#include "lib/DeclFilter.h"
 #include "lib/ContainerAccess.h"
 #include "lib/LoopBody.h"
 #include "lib/SharedOptions.h"
@@ -45,10 +46,7 @@ void SubscriptLookupCheck::registerMatchers(MatchFinder *Finder) {
   // early), nor its call operator: the lambda's body is part of the
   // enclosing function's body.
   Finder->addMatcher(
-      functionDecl(isDefinition(), unless(isImplicit()),
-                   unless(cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())))),
-                   unless(isExpansionInSystemHeader()))
-          .bind("function"),
+      functionDecl(isProgramDefinition(/*WrittenOnly=*/true)).bind("function"),
       this);
   // The subscript alone: its context is read in check() from the parents in
   // its function body, indexed only for functions that contain a map

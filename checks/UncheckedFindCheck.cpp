@@ -1,6 +1,7 @@
 //===- UncheckedFindCheck.cpp - containers-unchecked-find -----------------===//
 
 #include "checks/UncheckedFindCheck.h"
+#include "lib/DeclFilter.h"
 #include "lib/LoopBody.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -41,11 +42,9 @@ void UncheckedFindCheck::registerMatchers(MatchFinder *Finder) {
   // inside them.
   // System headers are skipped: a lookup there is not evaluated by the
   // user's function the traversal was in last, so it is never reported.
-  Finder->addMatcher(functionDecl(isDefinition(), unless(isImplicit()),
-                                  unless(cxxMethodDecl(ofClass(isLambda()))),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind("function"),
-                     this);
+  Finder->addMatcher(
+      functionDecl(isProgramDefinition(/*WrittenOnly=*/true)).bind("function"),
+      this);
   Finder->addMatcher(
       lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), this);
   // Anchored on the lookup names; the container and the callee's namespace

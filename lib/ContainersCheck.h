@@ -24,8 +24,11 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
+  /// The AST as is, which is the matcher engine's default: saying so
+  /// explicitly would wrap every matcher in a traverse() node, one more
+  /// dispatch per node tried.
   compat::TidyOptional<TraversalKind> getCheckTraversalKind() const override {
-    return TK_AsIs;
+    return {};
   }
 
 protected:

@@ -33,4 +33,8 @@ const ValueDecl *namedDecl(const Expr *E, bool ThroughDeref) {
   return nullptr;
 }
 
+bool inSystemHeader(SourceLocation Loc, const SourceManager &SM) {
+  return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
+}
+
 } // namespace clang::tidy::containers

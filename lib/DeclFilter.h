@@ -24,6 +24,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/DenseMap.h"
 
@@ -81,6 +82,36 @@ AST_MATCHER_P2(CallExpr, argumentAccepted, unsigned, N, DeclFilter *, Filter) {
 AST_MATCHER_P(CXXForRangeStmt, rangeAccepted, DeclFilter *, Filter) {
   const Expr *Range = Node.getRangeInit();
   return Range && Filter->accepts(namedDecl(Range));
+}
+
+/// Is \p Loc, where it is expanded, in a system header?
+bool inSystemHeader(SourceLocation Loc, const SourceManager &SM);
+
+/// A function definition written outside system headers (the standard
+/// library's code is not the program's); with \p WrittenOnly, not an
+/// implicit member nor a lambda's call operator either (a lambda's body is
+/// part of the function around it).
+AST_MATCHER_P(FunctionDecl, isProgramDefinition, bool, WrittenOnly) {
+  if (!Node.isThisDeclarationADefinition())
+    return false;
+  if (WrittenOnly) {
+    if (Node.isImplicit())
+      return false;
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(&Node);
+        Method && Method->getParent()->isLambda())
+      return false;
+  }
+  return !inSystemHeader(Node.getLocation(),
+                         Finder->getASTContext().getSourceManager());
+}
+
+/// A local variable, not a parameter nor an implicit one (a range-for's
+/// hidden variables), written outside system headers.
+AST_MATCHER(VarDecl, isProgramLocal) {
+  return Node.hasLocalStorage() && !isa<ParmVarDecl>(Node) &&
+         !Node.isImplicit() &&
+         !inSystemHeader(Node.getLocation(),
+                         Finder->getASTContext().getSourceManager());
 }
 
 } // namespace clang::tidy::containers

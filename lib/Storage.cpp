@@ -271,7 +271,7 @@ void Storage::registerMatchers(MatchFinder *Finder,
   // Where an insertion is made: the last function definition the traversal
   // entered. Followed containers are never touched in system headers.
   Finder->addMatcher(
-      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
+      functionDecl(isProgramDefinition(/*WrittenOnly=*/false))
           .bind("storage.function"),
       Callback);
   Finder->addMatcher(cxxMemberCallExpr(onAccepted(this)).bind("storage.call"),
