@@ -8,7 +8,8 @@ For a deterministic sample of translation units (the first N by a hash of
 their path; default 40, --all for every TU) it times, per TU and interleaved
 in each repetition so machine noise hits every mode alike:
 
-  baseline   clang-tidy with one trivial built-in check: parse + AST, the floor
+  baseline   clang-tidy with one trivial built-in check (cppcoreguidelines-avoid-goto,
+             which matches goto statements only): parse + AST, the floor
   checks     clang-tidy --load=PLUGIN -checks='-*,containers-*'
   analyzer   the Clang Static Analyzer's iterator checkers (InvalidatedIterator,
              IteratorRange, MismatchedIterator), with the analyzer option
@@ -38,6 +39,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from sweep import EXTRA_ARGS, tu_files  # noqa: E402  (same corpus conventions)
+
+BASELINE_CHECK = "cppcoreguidelines-avoid-goto"
 
 REPO = os.path.dirname(HERE)
 ANALYZER_CHECKS = ",".join("clang-analyzer-alpha.cplusplus." + c for c in
@@ -103,6 +106,10 @@ def main():
     ap.add_argument("--timeout", type=float, default=600)
     ap.add_argument("--no-analyzer", action="store_true")
     ap.add_argument("--no-cppcheck", action="store_true")
+    ap.add_argument("--instructions", type=int, default=0, metavar="N",
+                    help="also count instructions (valgrind --tool=callgrind, about 40x "
+                         "slower, but the same on a loaded machine) of the baseline and the "
+                         "checks on the first N TUs of the sample")
     ap.add_argument("--out", default=os.path.join(HERE, "results", "cost"))
     ap.add_argument("packages", nargs="*")
     a = ap.parse_args()
@@ -128,8 +135,14 @@ def main():
     if not a.all:
         tus = tus[:a.sample]
 
+    # The floor: clang-tidy refuses to run with no check, so the baseline
+    # enables one whose matcher only looks at `goto` statements. (An earlier
+    # baseline, readability-braces-around-statements, costs about 11% of
+    # parse + AST by itself: 276 M of 2.41 G instructions on spdlog's
+    # stdout_sinks.cpp under callgrind, which hid that much of the checks'
+    # cost.)
     modes = {
-        "baseline": lambda pkg, build, f: [tidy, "-checks=-*,readability-braces-around-statements",
+        "baseline": lambda pkg, build, f: [tidy, "-checks=-*," + BASELINE_CHECK,
                                            "-p", build, f, "--quiet"] + EXTRA_ARGS.get(pkg, []),
         "checks": lambda pkg, build, f: [tidy, "--load=" + plugin, "-checks=-*,containers-*",
                                          "-p", build, f, "--quiet"] + EXTRA_ARGS.get(pkg, []),
@@ -172,6 +185,26 @@ def main():
             if m and m.group(3).startswith("containers-"):
                 profile[m.group(3)] = profile.get(m.group(3), 0.0) + float(m.group(2))
 
+    # Instruction counts: repeatable where wall time is not.
+    instructions = []
+    for pkg, build, f in tus[:a.instructions]:
+        counts = {}
+        for m in ("baseline", "checks"):
+            with tempfile.TemporaryDirectory() as tmp:
+                log = os.path.join(tmp, "callgrind.out")
+                timed(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + log]
+                      + modes[m](pkg, build, f), 40 * a.timeout)
+                total_ir = None
+                if os.path.exists(log):
+                    with open(log) as fh:
+                        for line in fh:
+                            if line.startswith("totals:"):
+                                total_ir = int(line.split()[1])
+                counts[m] = total_ir
+        instructions.append({"package": pkg, "file": os.path.relpath(f, os.path.join(a.corpus, pkg)),
+                             **counts})
+        print("[instructions] %s %s" % (instructions[-1]["file"], counts), file=sys.stderr, flush=True)
+
     ok = [r for r in rows if not r["failed"]]
     total = {m: sum(r[m] for r in ok) for m in modes}
     def over(m, rs):
@@ -190,9 +223,17 @@ def main():
             for r in ok) if ok else 0.0, 4),
         "check_profile_seconds": {k: round(v, 3) for k, v in sorted(profile.items(), key=lambda kv: -kv[1])},
     }
+    counted = [r for r in instructions if r["baseline"] and r["checks"]]
+    if counted:
+        base_ir = sum(r["baseline"] for r in counted)
+        summary["instructions"] = {
+            "tus": len(counted), "baseline": base_ir,
+            "checks": sum(r["checks"] for r in counted),
+            "overhead_total": round(sum(r["checks"] for r in counted) / base_ir - 1, 4),
+            "overhead_max": round(max(r["checks"] / r["baseline"] - 1 for r in counted), 4)}
     os.makedirs(a.out, exist_ok=True)
     with open(os.path.join(a.out, "cost.json"), "w") as fh:
-        json.dump({"summary": summary, "tus": rows}, fh, indent=1)
+        json.dump({"summary": summary, "tus": rows, "instructions": instructions}, fh, indent=1)
     md = ["# Cost on %d TUs (LLVM %s, min of %d reps, %d parsed)" % (len(rows), a.llvm, a.reps, len(ok)), "",
           "| mode | total s | overhead vs baseline (total) | median per TU | worst TU |",
           "|---|---|---|---|---|"]
@@ -205,6 +246,16 @@ def main():
                 100 * (summary["overhead_median"][m] or 0), 100 * (summary["overhead_max"][m] or 0)))
     md += ["", "Peak memory (max RSS) of the checks run over baseline, worst TU: %+.1f%%"
            % (100 * summary["peak_memory_over_baseline_max"])]
+    if "instructions" in summary:
+        ins = summary["instructions"]
+        md += ["", "Instructions (callgrind) on the first %d TUs: baseline %.3f G, checks %.3f G: "
+               "%+.1f%% in total, worst TU %+.1f%%" % (
+                   ins["tus"], ins["baseline"] / 1e9, ins["checks"] / 1e9,
+                   100 * ins["overhead_total"], 100 * ins["overhead_max"])]
+        md += ["", "| package | TU (callgrind) | baseline Ir | checks Ir | overhead |", "|---|---|---|---|---|"]
+        md += ["| %s | %s | %d | %d | %+.1f%% |" % (r["package"], r["file"], r["baseline"], r["checks"],
+                                                   100 * (r["checks"] / r["baseline"] - 1))
+               for r in counted]
     md += ["", "Slowest containers-* checks (wall seconds summed over the sample, --enable-check-profile):", ""]
     md += ["- `%s`: %.3f s" % kv for kv in summary["check_profile_seconds"].items()] or ["- (none)"]
     md += ["", "| package | TU | " + " | ".join("%s s" % m for m in modes) + " |",
