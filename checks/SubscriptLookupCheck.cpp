@@ -37,17 +37,10 @@ void SubscriptLookupCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void SubscriptLookupCheck::registerMatchers(MatchFinder *Finder) {
-  // Function definitions, to know which function the subscripts that follow
-  // in the traversal belong to, without a parent-map walk. The standard
-  // library's code is not the user's: neither its functions nor its
-  // subscripts are looked at.
-  // Not the implicit members of a lambda's class (its destructor comes after
-  // the lambda, inside the enclosing function, and would end that function
-  // early), nor its call operator: the lambda's body is part of the
-  // enclosing function's body.
-  Finder->addMatcher(
-      functionDecl(isProgramDefinition(/*WrittenOnly=*/true)).bind("function"),
-      this);
+  // Which function the subscripts belong to, without a parent-map walk
+  // (lib/TraversalPosition). The standard library's code is not the
+  // user's: its subscripts are not looked at.
+  Position = TraversalPosition::shared(Finder);
   // The subscript alone: its context is read in check() from the parents in
   // its function body, indexed only for functions that contain a map
   // subscript. A matcher per context would be tried on every cast, call and
@@ -169,7 +162,6 @@ void SubscriptLookupCheck::onEndOfTranslationUnit() {
   Reported.clear();
   Seen.clear();
   Parents.build(nullptr);
-  CurrentFunction = nullptr;
 }
 
 const FunctionDecl *
@@ -177,16 +169,7 @@ SubscriptLookupCheck::enclosingFunction(const Expr *E,
                                         const ASTContext &Ctx) const {
   // The function the traversal is in, if the expression lies in its body
   // (not, say, in a namespace-scope initialiser after it).
-  const FunctionDecl *FD = CurrentFunction;
-  if (!FD || !FD->getBody())
-    return nullptr;
-  const SourceManager &SM = Ctx.getSourceManager();
-  SourceRange Body = FD->getBody()->getSourceRange();
-  SourceLocation Loc = SM.getExpansionLoc(E->getBeginLoc());
-  if (SM.isBeforeInTranslationUnit(Loc, SM.getExpansionLoc(Body.getBegin())) ||
-      SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Body.getEnd()), Loc))
-    return nullptr;
-  return FD;
+  return Position->functionContaining(E, Ctx.getSourceManager());
 }
 
 bool SubscriptLookupCheck::keyIsManaged(const ContainerOperation &Op,
@@ -245,10 +228,6 @@ void SubscriptLookupCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   if (Ctx.getDiagnostics().hasUncompilableErrorOccurred())
     return;
-  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
-    CurrentFunction = FD;
-    return;
-  }
   const auto *Subscript =
       Result.Nodes.getNodeAs<CXXOperatorCallExpr>("subscript");
   if (!Subscript || Seen.contains(Subscript))

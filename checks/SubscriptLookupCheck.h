@@ -5,6 +5,7 @@
 
 #include "lib/Compat.h"
 #include "lib/ContainersCheck.h"
+#include "lib/TraversalPosition.h"
 #include "lib/FunctionFlow.h"
 #include "lib/LockScope.h"
 #include "lib/StmtParents.h"
@@ -60,8 +61,8 @@ private:
   /// Parents in the body of the function of the last map subscript.
   StmtParents Parents;
   llvm::DenseSet<const Expr *> Seen; ///< subscripts already reported
-  /// The function definition the AST traversal last entered.
-  const FunctionDecl *CurrentFunction = nullptr;
+  /// The function the AST traversal is in.
+  std::shared_ptr<TraversalPosition> Position;
 };
 
 } // namespace clang::tidy::containers

@@ -36,17 +36,11 @@ void UncheckedFindCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void UncheckedFindCheck::registerMatchers(MatchFinder *Finder) {
-  // The enclosing function of a dereference, from the traversal order
-  // instead of a parent-map walk: user-written functions (not the implicit
-  // members of a lambda's class, met after its body), and the lambdas
-  // inside them.
-  // System headers are skipped: a lookup there is not evaluated by the
-  // user's function the traversal was in last, so it is never reported.
-  Finder->addMatcher(
-      functionDecl(isProgramDefinition(/*WrittenOnly=*/true)).bind("function"),
-      this);
-  Finder->addMatcher(
-      lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), this);
+  // The enclosing function (and lambdas) of a dereference, from the
+  // traversal order instead of a parent-map walk (lib/TraversalPosition).
+  // A lookup in a system header is not evaluated by the program function
+  // the traversal was in last, so it is never reported.
+  Position = TraversalPosition::shared(Finder);
   // Anchored on the lookup names; the container and the callee's namespace
   // are tested in check().
   auto LookupCall =
@@ -82,7 +76,6 @@ void UncheckedFindCheck::onEndOfTranslationUnit() {
   Flows.clear();
   Reported.clear();
   Asserts.clear();
-  CurrentFunction = nullptr;
 }
 
 /// The member call `c.begin()`/`c.end()` (or `cbegin`/`cend`) \p E is, on a
@@ -196,15 +189,6 @@ void UncheckedFindCheck::check(const MatchFinder::MatchResult &Result) {
   // A TU that does not compile has a partial AST: say nothing about it.
   if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred())
     return;
-  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
-    CurrentFunction = FD;
-    CurrentLambdas.clear();
-    return;
-  }
-  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
-    CurrentLambdas.push_back(Lambda->getCallOperator());
-    return;
-  }
   std::optional<Lookup> L =
       matchLookup(Result.Nodes.getNodeAs<CallExpr>("lookup"));
   if (!L)
@@ -222,8 +206,9 @@ void UncheckedFindCheck::checkDirect(const Expr *Deref, const Lookup &L,
   // uninstantiated templates are analysed through their instantiations.
   const FunctionDecl *FD = nullptr;
   const FunctionFlow *Flow = nullptr;
-  for (size_t I = CurrentLambdas.size() + 1; I-- > 0 && !Flow;) {
-    FD = I == 0 ? CurrentFunction : CurrentLambdas[I - 1];
+  llvm::ArrayRef<const FunctionDecl *> Lambdas = Position->lambdas();
+  for (size_t I = Lambdas.size() + 1; I-- > 0 && !Flow;) {
+    FD = I == 0 ? Position->function() : Lambdas[I - 1];
     if (!FD || !FD->getBody() || FD->isDependentContext())
       continue;
     const FunctionFlow *Candidate = Flows.get(FD, Ctx);

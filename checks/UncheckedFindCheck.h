@@ -6,6 +6,7 @@
 #include "lib/AssertMacros.h"
 #include "lib/ContainerAccess.h"
 #include "lib/ContainersCheck.h"
+#include "lib/TraversalPosition.h"
 #include "lib/FunctionFlow.h"
 
 namespace clang::tidy::containers {
@@ -46,10 +47,8 @@ private:
   AssertMacros Asserts;
   FunctionFlowCache Flows{Model};
   ReportOnce Reported;
-  /// The function definition the AST traversal last entered.
-  const FunctionDecl *CurrentFunction = nullptr;
-  /// The call operators of the lambdas met since, innermost last.
-  llvm::SmallVector<const FunctionDecl *, 4> CurrentLambdas;
+  /// The function (and lambdas) the AST traversal is in.
+  std::shared_ptr<TraversalPosition> Position;
 };
 
 } // namespace clang::tidy::containers

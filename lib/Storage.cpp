@@ -3,6 +3,8 @@
 #include "lib/Storage.h"
 #include "lib/Compat.h"
 #include "lib/ContainerAccess.h"
+#include "lib/PerFinder.h"
+#include "lib/TraversalPosition.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -11,8 +13,6 @@
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
-#include <map>
-#include <mutex>
 
 using namespace clang::ast_matchers;
 
@@ -184,21 +184,78 @@ const CXXRecordDecl *recordOf(QualType T) {
   return RD ? RD->getCanonicalDecl() : nullptr;
 }
 
-/// `p = this` where `p` is a variable of static storage duration.
-AST_MATCHER(BinaryOperator, assignsThisToStatic) {
+// One matcher per node kind, each deciding in C++ what the node is to
+// Storage and binding it under that name: every matcher registered is tried
+// on every node of its kind, so a second matcher for the same kind would
+// double the cost of that kind.
+
+/// A call Storage records ("storage.call"): a member call or member
+/// operator call on a followed container, or `std::erase(c, ...)` /
+/// `std::erase_if(c, ...)` on one.
+AST_MATCHER_P(CallExpr, isStorageCall, Storage *, Inventory) {
+  bool Followed = false;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Node)) {
+    const Expr *Object = Member->getImplicitObjectArgument();
+    Followed = Object && Inventory->follows(namedDecl(Object));
+  } else if (Node.getNumArgs() > 0) {
+    const FunctionDecl *Callee = Node.getDirectCallee();
+    if (isa<CXXOperatorCallExpr>(Node))
+      Followed = isa_and_nonnull<CXXMethodDecl>(Callee);
+    else
+      Followed = Callee && Callee->getIdentifier() &&
+                 (Callee->getName() == "erase" ||
+                  Callee->getName() == "erase_if");
+    Followed = Followed && Inventory->follows(namedDecl(Node.getArg(0)));
+  }
+  if (Followed)
+    Builder->setBinding("storage.call", DynTypedNode::create(Node));
+  return Followed;
+}
+
+/// A comparison with a followed container's `size()` ("storage.size"), or
+/// `p = this` where `p` has static storage duration ("storage.assign-this").
+AST_MATCHER_P(BinaryOperator, isStorageBinaryOperator, Storage *, Inventory) {
+  if (Node.isComparisonOp()) {
+    for (const Expr *Operand : {Node.getLHS(), Node.getRHS()}) {
+      const auto *Size =
+          dyn_cast<CXXMemberCallExpr>(Operand->IgnoreParenImpCasts());
+      const CXXMethodDecl *Method = Size ? Size->getMethodDecl() : nullptr;
+      if (Method && Method->getIdentifier() && Method->getName() == "size" &&
+          Inventory->follows(namedDecl(Size->getImplicitObjectArgument()))) {
+        Builder->setBinding("storage.size", DynTypedNode::create(*Size));
+        return true;
+      }
+    }
+    return false;
+  }
   if (Node.getOpcode() != BO_Assign ||
       !isa<CXXThisExpr>(Node.getRHS()->IgnoreParenImpCasts()))
     return false;
   const auto *Var = dyn_cast_or_null<VarDecl>(
       namedDecl(Node.getLHS(), /*ThroughDeref=*/false));
-  return Var && Var->hasGlobalStorage();
+  if (!Var || !Var->hasGlobalStorage())
+    return false;
+  Builder->setBinding("storage.assign-this", DynTypedNode::create(Node));
+  return true;
 }
 
-/// A local object (or by-value parameter) of a class with a data member
-/// \p Inventory follows.
-AST_MATCHER_P(VarDecl, isLocalWithFollowedField, Storage *, Inventory) {
-  return Node.hasLocalStorage() &&
-         Inventory->hasFollowedField(Node.getType()->getAsCXXRecordDecl());
+/// A variable of static storage duration outside system headers
+/// ("storage.static": singletons, start-up code), or a local object (or
+/// by-value parameter) of a class with a data member Storage follows
+/// ("storage.local": a value type).
+AST_MATCHER_P(VarDecl, isStorageVariable, Storage *, Inventory) {
+  if (Node.hasGlobalStorage()) {
+    if (inSystemHeader(Node.getLocation(),
+                       Finder->getASTContext().getSourceManager()))
+      return false;
+    Builder->setBinding("storage.static", DynTypedNode::create(Node));
+    return true;
+  }
+  if (!Node.hasLocalStorage() ||
+      !Inventory->hasFollowedField(Node.getType()->getAsCXXRecordDecl()))
+    return false;
+  Builder->setBinding("storage.local", DynTypedNode::create(Node));
+  return true;
 }
 
 } // namespace
@@ -206,23 +263,11 @@ AST_MATCHER_P(VarDecl, isLocalWithFollowedField, Storage *, Inventory) {
 std::shared_ptr<Storage> Storage::shared(MatchFinder *Finder,
                                          llvm::StringRef ExtraContainers,
                                          MatchFinder::MatchCallback *Callback) {
-  // Checks and their MatchFinder are made per translation unit; the
-  // inventory lives as long as the checks that hold it. A finder's address
-  // may come back for a later TU, after its inventories have expired.
-  static std::mutex Lock;
-  static std::map<std::pair<const MatchFinder *, std::string>,
-                  std::weak_ptr<Storage>>
-      Inventories;
-  std::lock_guard<std::mutex> Guard(Lock);
-  for (auto It = Inventories.begin(); It != Inventories.end();)
-    It = It->second.expired() ? Inventories.erase(It) : std::next(It);
-  std::weak_ptr<Storage> &Slot = Inventories[{Finder, ExtraContainers.str()}];
-  if (std::shared_ptr<Storage> Existing = Slot.lock())
-    return Existing;
-  auto Created = std::make_shared<Storage>(ExtraContainers);
-  Created->registerMatchers(Finder, Callback);
-  Slot = Created;
-  return Created;
+  return perFinder<Storage>(Finder, ExtraContainers.str(), [&] {
+    auto Created = std::make_shared<Storage>(ExtraContainers);
+    Created->registerMatchers(Finder, Callback);
+    return Created;
+  });
 }
 
 Storage::Storage(llvm::StringRef ExtraContainers) {
@@ -268,49 +313,17 @@ void Storage::registerMatchers(MatchFinder *Finder,
   // Each matcher first asks, in one step, whether the node names a
   // container Storage follows (DeclFilter): nearly every reference and call
   // of the TU is turned away there.
-  // Where an insertion is made: the last function definition the traversal
-  // entered. Followed containers are never touched in system headers.
-  Finder->addMatcher(
-      functionDecl(isProgramDefinition(/*WrittenOnly=*/false))
-          .bind("storage.function"),
-      Callback);
-  Finder->addMatcher(cxxMemberCallExpr(onAccepted(this)).bind("storage.call"),
-                     Callback);
-  Finder->addMatcher(
-      cxxOperatorCallExpr(argumentAccepted(0, this), callee(cxxMethodDecl()))
-          .bind("storage.call"),
-      Callback);
-  Finder->addMatcher(
-      callExpr(argumentAccepted(0, this), unless(cxxMemberCallExpr()),
-               unless(cxxOperatorCallExpr()),
-               callee(functionDecl(hasAnyName("erase", "erase_if"))))
-          .bind("storage.call"),
-      Callback);
+  // Where an insertion is made: the function the traversal is in.
+  Position = TraversalPosition::shared(Finder);
+  Finder->addMatcher(callExpr(isStorageCall(this)), Callback);
   Finder->addMatcher(cxxForRangeStmt(rangeAccepted(this)).bind("storage.loop"),
                      Callback);
   Finder->addMatcher(declRefExpr(namesAccepted(this)).bind("storage.ref"),
                      Callback);
   Finder->addMatcher(memberExpr(namesAccepted(this)).bind("storage.ref"),
                      Callback);
-  Finder->addMatcher(
-      binaryOperator(
-          isComparisonOperator(),
-          hasEitherOperand(ignoringParenImpCasts(
-              cxxMemberCallExpr(onAccepted(this),
-                                callee(cxxMethodDecl(hasName("size"))))
-                  .bind("storage.size")))),
-      Callback);
-  // Static objects make singletons and start-up code; the standard
-  // library's own do neither for the program's classes.
-  Finder->addMatcher(
-      varDecl(hasGlobalStorage(), unless(isExpansionInSystemHeader()))
-          .bind("storage.static"),
-      Callback);
-  Finder->addMatcher(
-      varDecl(isLocalWithFollowedField(this)).bind("storage.local"), Callback);
-  Finder->addMatcher(binaryOperator(assignsThisToStatic())
-                         .bind("storage.assign-this"),
-                     Callback);
+  Finder->addMatcher(binaryOperator(isStorageBinaryOperator(this)), Callback);
+  Finder->addMatcher(varDecl(isStorageVariable(this)), Callback);
 }
 
 Storage::Tracked *Storage::track(const ValueDecl *D) {
@@ -364,14 +377,7 @@ void Storage::addOperation(const Expr *Call) {
   I.Loc = Op->Loc;
   I.Operation = Op->Name;
   const SourceManager &SM = Context->getSourceManager();
-  if (const FunctionDecl *FD = CurrentFunction; FD && FD->getBody()) {
-    SourceRange Body = FD->getBody()->getSourceRange();
-    SourceLocation Loc = SM.getExpansionLoc(Call->getBeginLoc());
-    if (!SM.isBeforeInTranslationUnit(Loc,
-                                      SM.getExpansionLoc(Body.getBegin())) &&
-        !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Body.getEnd()), Loc))
-      I.Function = FD;
-  }
+  I.Function = Position->functionContaining(Call, SM);
   // Uninstantiated templates are analysed through their instantiations.
   if (I.Function && I.Function->isDependentContext())
     return;
@@ -418,10 +424,6 @@ void Storage::observe(const MatchFinder::MatchResult &Result) {
     Context = Result.Context;
   }
   const auto &Nodes = Result.Nodes;
-  if (const auto *FD = Nodes.getNodeAs<FunctionDecl>("storage.function")) {
-    CurrentFunction = FD;
-    return;
-  }
   if (const auto *Call = Nodes.getNodeAs<Expr>("storage.call")) {
     addOperation(Call);
     return;
@@ -636,7 +638,6 @@ void Storage::clear() {
   ShortLived.clear();
   StaticInitCallees.clear();
   StaticInitRanges.clear();
-  CurrentFunction = nullptr;
 }
 
 } // namespace clang::tidy::containers

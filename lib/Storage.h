@@ -75,6 +75,7 @@
 
 #include "lib/ContainerModel.h"
 #include "lib/DeclFilter.h"
+#include "lib/TraversalPosition.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -229,7 +230,7 @@ private:
   llvm::DenseSet<const CXXRecordDecl *> ShortLived;
   llvm::DenseSet<const FunctionDecl *> StaticInitCallees;
   std::vector<SourceRange> StaticInitRanges;
-  const FunctionDecl *CurrentFunction = nullptr;
+  std::shared_ptr<TraversalPosition> Position;
 };
 
 } // namespace clang::tidy::containers
