@@ -32,11 +32,8 @@ void BoolMapAsSetCheck::registerMatchers(MatchFinder *Finder) {
   // Anchored on the declarations of type shape `X<K, bool, ...>` (Shaped,
   // asked in one step per node); check() asks the ContainerModel whether X
   // is a map with a set counterpart.
-  auto Ref = expr(anyOf(declRefExpr(namesAccepted(&Shaped)),
-                        memberExpr(namesAccepted(&Shaped))))
-                 .bind("ref");
   // The declarations, and every reference to them: a reference that no
-  // context below accepts makes its declaration ineligible.
+  // context accepts makes its declaration ineligible.
   Finder->addMatcher(fieldDecl(isAccepted(&Shaped)).bind("decl"), this);
   Finder->addMatcher(varDecl(isAccepted(&Shaped)).bind("decl"), this);
   Finder->addMatcher(
@@ -46,57 +43,12 @@ void BoolMapAsSetCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(declRefExpr(namesAccepted(&Shaped)).bind("use"), this);
   Finder->addMatcher(memberExpr(namesAccepted(&Shaped)).bind("use"), this);
 
-  // Member calls: presence tests, true stores, erasure; decided in check().
-  Finder->addMatcher(
-      cxxMemberCallExpr(onAccepted(&Shaped), on(Ref)).bind("member"), this);
-  // `m.find(k) != m.end()`, either way round.
-  auto FindOrEnd = [&](llvm::StringRef Name) {
-    return ignoringImplicit(
-        cxxMemberCallExpr(
-            callee(cxxMethodDecl(hasAnyName("find", "end", "cend"))),
-            onAccepted(&Shaped),
-            on(expr(anyOf(declRefExpr(namesAccepted(&Shaped)),
-                          memberExpr(namesAccepted(&Shaped))))
-                   .bind(Name)))
-            .bind((Name + "Call").str()));
-  };
-  Finder->addMatcher(
-      cxxOperatorCallExpr(hasAnyOverloadedOperatorName("==", "!="),
-                          argumentCountIs(2), hasArgument(0, FindOrEnd("lhs")),
-                          hasArgument(1, FindOrEnd("rhs")))
-          .bind("compare"),
-      this);
-  // `m[k] = true` stores; `m[k]` as a truth test reads.
-  auto Subscript =
-      cxxOperatorCallExpr(argumentAccepted(0, &Shaped),
-                          hasOverloadedOperatorName("[]"), argumentCountIs(2),
-                          hasArgument(0, ignoringParenImpCasts(Ref)))
-          .bind("subscript");
-  auto Tested = ignoringImplicit(Subscript);
-  Finder->addMatcher(
-      binaryOperator(
-          hasOperatorName("="), hasLHS(ignoringParenImpCasts(Subscript)),
-          hasRHS(ignoringParenImpCasts(cxxBoolLiteral(equals(true)))))
-          .bind("store"),
-      this);
-  Finder->addMatcher(ifStmt(hasCondition(Tested)).bind("read"), this);
-  Finder->addMatcher(whileStmt(hasCondition(Tested)).bind("read"), this);
-  Finder->addMatcher(forStmt(hasCondition(Tested)).bind("read"), this);
-  Finder->addMatcher(doStmt(hasCondition(Tested)).bind("read"), this);
-  Finder->addMatcher(conditionalOperator(hasCondition(Tested)).bind("read"),
-                     this);
-  Finder->addMatcher(
-      unaryOperator(hasOperatorName("!"), hasUnaryOperand(Tested)).bind("read"),
-      this);
-  // Both operands of `m[a] && m[b]` are reads: one matcher per side.
-  Finder->addMatcher(
-      binaryOperator(hasAnyOperatorName("&&", "||"), hasLHS(Tested))
-          .bind("read"),
-      this);
-  Finder->addMatcher(
-      binaryOperator(hasAnyOperatorName("&&", "||"), hasRHS(Tested))
-          .bind("read"),
-      this);
+  // What each reference does (a presence test, a store of true, ...) is
+  // read from its parents in its function's body at the end of the TU:
+  // indexed only for the functions that use a candidate, where a matcher
+  // per context would be tried on every condition, operator and call of the
+  // translation unit.
+  Position = TraversalPosition::shared(Finder);
 }
 
 static const ValueDecl *declOf(const Expr *Ref) {
@@ -204,60 +156,147 @@ void BoolMapAsSetCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *Use = Nodes.getNodeAs<Expr>("use")) {
-    if (const ValueDecl *D = declOf(Use))
+    if (const ValueDecl *D = declOf(Use)) {
       Candidates[D].Uses.push_back(Use);
+      // A reference outside a function body (an initialiser) has no role.
+      if (const FunctionDecl *FD = Position->functionContaining(
+              Use, Result.Context->getSourceManager()))
+        InFunctions.push_back({Use, FD});
+    }
     return;
   }
-  if (Nodes.getNodeAs<CXXOperatorCallExpr>("compare")) {
-    const auto *L = Nodes.getNodeAs<CXXMemberCallExpr>("lhsCall");
-    const auto *R = Nodes.getNodeAs<CXXMemberCallExpr>("rhsCall");
-    std::optional<ContainerRef> LRef =
-        ContainerRef::fromExpr(Nodes.getNodeAs<Expr>("lhs"));
-    std::optional<ContainerRef> RRef =
-        ContainerRef::fromExpr(Nodes.getNodeAs<Expr>("rhs"));
-    if (!L || !R || !LRef || !RRef || *LRef != *RRef || !L->getMethodDecl() ||
-        !R->getMethodDecl())
+}
+
+/// The parent of \p Child, through the nodes that only convert or hold it
+/// (implicit casts, full expressions, temporaries) and, with \p Parens,
+/// parentheses; \p Child becomes the outermost of those.
+static const Stmt *parentThrough(const StmtParents &Parents,
+                                 const Stmt *&Child, bool Parens) {
+  const Stmt *Parent = Parents.parentOf(Child);
+  while (Parent &&
+         (isa<ImplicitCastExpr, FullExpr, MaterializeTemporaryExpr,
+              CXXBindTemporaryExpr>(Parent) ||
+          (Parens && isa<ParenExpr>(Parent)))) {
+    Child = Parent;
+    Parent = Parents.parentOf(Parent);
+  }
+  return Parent;
+}
+
+/// `c.find(k)`, `c.end()` or `c.cend()` on a reference to a candidate.
+static const CXXMemberCallExpr *findOrEndCall(const Expr *E) {
+  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(E->IgnoreImplicit());
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier() ||
+      !llvm::is_contained({"find", "end", "cend"}, Method->getName()))
+    return nullptr;
+  return isa<DeclRefExpr, MemberExpr>(
+             Call->getImplicitObjectArgument()->IgnoreParenImpCasts())
+             ? Call
+             : nullptr;
+}
+
+void BoolMapAsSetCheck::classifyMemberCall(const Expr *Ref,
+                                           const CXXMemberCallExpr *Member) {
+  const CXXMethodDecl *Method = Member->getMethodDecl();
+  if (!Method || !Method->getIdentifier())
+    return;
+  llvm::StringRef Name = Method->getName();
+  unsigned N = Member->getNumArgs();
+  if (Name == "count" || Name == "contains")
+    classified(Ref, /*Read=*/true);
+  else if (Name == "size" || Name == "empty" || Name == "clear" ||
+           (Name == "erase" && N == 1 &&
+            !Member->getArg(0)->getType()->isRecordType()))
+    classified(Ref, /*Read=*/false);
+  else if ((Name == "emplace" || Name == "try_emplace" ||
+            Name == "insert_or_assign") &&
+           N == 2 && isTrue(Member->getArg(1)))
+    classified(Ref, /*Read=*/false, Member->getExprLoc());
+  else if (Name == "insert" && N == 1 && isPairWithTrue(Member->getArg(0)))
+    classified(Ref, /*Read=*/false, Member->getExprLoc());
+  else if (Name == "find" || Name == "end" || Name == "cend") {
+    // `m.find(k) != m.end()`, either way round: a presence test.
+    const Stmt *Child = Member;
+    const auto *Compare = dyn_cast_or_null<CXXOperatorCallExpr>(
+        parentThrough(Parents, Child, /*Parens=*/false));
+    if (!Compare || Compare->getNumArgs() != 2 ||
+        (Compare->getOperator() != OO_EqualEqual &&
+         Compare->getOperator() != OO_ExclaimEqual))
+      return;
+    const CXXMemberCallExpr *L = findOrEndCall(Compare->getArg(0));
+    const CXXMemberCallExpr *R = findOrEndCall(Compare->getArg(1));
+    if (!L || !R || (L != Member && R != Member))
+      return;
+    std::optional<ContainerRef> LRef = ContainerRef::fromExpr(
+        L->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    std::optional<ContainerRef> RRef = ContainerRef::fromExpr(
+        R->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    if (!LRef || !RRef || *LRef != *RRef)
       return;
     llvm::StringRef LName = L->getMethodDecl()->getName();
     llvm::StringRef RName = R->getMethodDecl()->getName();
-    const bool FindThenEnd = LName == "find" && RName != "find";
-    const bool EndThenFind = RName == "find" && LName != "find";
-    if (!FindThenEnd && !EndThenFind)
+    if ((LName == "find") == (RName == "find"))
       return;
-    classified(Nodes.getNodeAs<Expr>("lhs"), /*Read=*/true);
-    classified(Nodes.getNodeAs<Expr>("rhs"), /*Read=*/false);
+    classified(Ref, /*Read=*/Member == L);
+  }
+  // Anything else (at, begin, iteration...) stays unaccepted.
+}
+
+void BoolMapAsSetCheck::classifySubscript(const Expr *Ref,
+                                          const CXXOperatorCallExpr *Subscript) {
+  // `m[k] = true` stores.
+  const Stmt *Child = Subscript;
+  if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(
+          parentThrough(Parents, Child, /*Parens=*/true));
+      Assign && Assign->getOpcode() == BO_Assign &&
+      Assign->getLHS()->IgnoreParenImpCasts() == Subscript) {
+    if (const auto *True = dyn_cast<CXXBoolLiteralExpr>(
+            Assign->getRHS()->IgnoreParenImpCasts());
+        True && True->getValue())
+      classified(Ref, /*Read=*/false, Assign->getLHS()->getBeginLoc());
     return;
   }
-  const auto *Ref = Nodes.getNodeAs<Expr>("ref");
-  if (!Ref)
-    return;
-  if (const auto *Member = Nodes.getNodeAs<CXXMemberCallExpr>("member")) {
-    const CXXMethodDecl *Method = Member->getMethodDecl();
-    if (!Method || !Method->getIdentifier())
-      return;
-    llvm::StringRef Name = Method->getName();
-    unsigned N = Member->getNumArgs();
-    if (Name == "count" || Name == "contains")
-      classified(Ref, /*Read=*/true);
-    else if (Name == "size" || Name == "empty" || Name == "clear" ||
-             (Name == "erase" && N == 1 &&
-              !Member->getArg(0)->getType()->isRecordType()))
-      classified(Ref, /*Read=*/false);
-    else if ((Name == "emplace" || Name == "try_emplace" ||
-              Name == "insert_or_assign") &&
-             N == 2 && isTrue(Member->getArg(1)))
-      classified(Ref, /*Read=*/false, Member->getExprLoc());
-    else if (Name == "insert" && N == 1 && isPairWithTrue(Member->getArg(0)))
-      classified(Ref, /*Read=*/false, Member->getExprLoc());
-    // Anything else (find, at, begin, iteration...) stays unaccepted.
-    return;
-  }
-  if (const auto *Store = Nodes.getNodeAs<BinaryOperator>("store")) {
-    classified(Ref, /*Read=*/false, Store->getLHS()->getBeginLoc());
-    return;
-  }
-  if (Nodes.getNodeAs<Stmt>("read"))
+  // `m[k]` as a truth test reads: a condition, `!m[k]`, an operand of
+  // `&&` or `||`.
+  Child = Subscript;
+  const Stmt *Parent = parentThrough(Parents, Child, /*Parens=*/false);
+  bool Tested = false;
+  if (const auto *If = dyn_cast_or_null<IfStmt>(Parent))
+    Tested = If->getCond() == Child;
+  else if (const auto *While = dyn_cast_or_null<WhileStmt>(Parent))
+    Tested = While->getCond() == Child;
+  else if (const auto *For = dyn_cast_or_null<ForStmt>(Parent))
+    Tested = For->getCond() == Child;
+  else if (const auto *Do = dyn_cast_or_null<DoStmt>(Parent))
+    Tested = Do->getCond() == Child;
+  else if (const auto *Cond = dyn_cast_or_null<ConditionalOperator>(Parent))
+    Tested = Cond->getCond() == Child;
+  else if (const auto *Not = dyn_cast_or_null<UnaryOperator>(Parent))
+    Tested = Not->getOpcode() == UO_LNot;
+  else if (const auto *Logical = dyn_cast_or_null<BinaryOperator>(Parent))
+    Tested = Logical->isLogicalOp();
+  if (Tested)
     classified(Ref, /*Read=*/true);
+}
+
+void BoolMapAsSetCheck::classifyUse(const Expr *Use) {
+  const Expr *Ref = Use->IgnoreParenImpCasts();
+  const Stmt *Child = Ref;
+  const Stmt *Parent = parentThrough(Parents, Child, /*Parens=*/true);
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent)) {
+    if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(
+            Parents.parentOf(Member));
+        Call && Call->getCallee() == Member &&
+        Call->getImplicitObjectArgument()->IgnoreParenImpCasts() == Ref)
+      classifyMemberCall(Ref, Call);
+    return;
+  }
+  if (const auto *Subscript = dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
+      Subscript && Subscript->getOperator() == OO_Subscript &&
+      Subscript->getNumArgs() == 2 &&
+      Subscript->getArg(0)->IgnoreParenImpCasts() == Ref)
+    classifySubscript(Ref, Subscript);
 }
 
 /// Are all the members and friends of \p RD, which can name its private
@@ -299,6 +338,12 @@ bool BoolMapAsSetCheck::usesAllVisible(const ValueDecl *D) {
 
 void BoolMapAsSetCheck::onEndOfTranslationUnit() {
   if (!Uncompilable && Context) {
+    // The uses of one function come together (the traversal is in it).
+    for (const auto &[Use, FD] : InFunctions) {
+      if (Parents.body() != FD->getBody())
+        Parents.build(FD->getBody());
+      classifyUse(Use);
+    }
     for (auto &[D, Inv] : Candidates) {
       if (Inv.Disqualified || !Inv.Declaration || Inv.Stores.empty() ||
           Inv.Reads == 0 || !usesAllVisible(D))
@@ -324,6 +369,8 @@ void BoolMapAsSetCheck::onEndOfTranslationUnit() {
   Candidates.clear();
   Accepted.clear();
   Shaped.clear();
+  InFunctions.clear();
+  Parents.build(nullptr);
   Reported.clear();
   Uncompilable = false;
   Context = nullptr;

@@ -5,11 +5,14 @@
 
 #include "lib/ContainersCheck.h"
 #include "lib/DeclFilter.h"
+#include "lib/StmtParents.h"
+#include "lib/TraversalPosition.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallVector.h"
 #include <string>
+#include <vector>
 
 namespace clang::tidy::containers {
 
@@ -41,6 +44,12 @@ private:
   /// all defined here?
   static bool usesAllVisible(const ValueDecl *D);
   void classified(const Expr *Ref, bool Read, SourceLocation Store = {});
+  /// Classifies a reference from its parents (Parents must index the body
+  /// of its function).
+  void classifyUse(const Expr *Use);
+  void classifyMemberCall(const Expr *Ref, const CXXMemberCallExpr *Member);
+  void classifySubscript(const Expr *Ref,
+                         const CXXOperatorCallExpr *Subscript);
 
   /// Variables (not parameters) and data members whose type has the shape
   /// `X<K, bool, ...>`: the only declarations the matchers look at.
@@ -50,6 +59,10 @@ private:
   };
 
   BoolShapedMaps Shaped;
+  std::shared_ptr<TraversalPosition> Position;
+  /// References to candidates inside function bodies, with the function.
+  std::vector<std::pair<const Expr *, const FunctionDecl *>> InFunctions;
+  StmtParents Parents;
   llvm::MapVector<const ValueDecl *, Inventory> Candidates;
   llvm::DenseSet<const Expr *> Accepted; ///< references with a known role
   /// Report locations: instantiations of one template declare one map.
