@@ -28,7 +28,7 @@ bool BoolMapAsSetCheck::BoolShapedMaps::decide(const ValueDecl *D) {
          Mapped.getAsType()->isBooleanType();
 }
 
-void BoolMapAsSetCheck::registerMatchers(MatchFinder *Finder) {
+void BoolMapAsSetCheck::registerProgramMatchers(MatchFinder *Finder) {
   // Anchored on the declarations of type shape `X<K, bool, ...>` (Shaped,
   // asked in one step per node); check() asks the ContainerModel whether X
   // is a map with a set counterpart.

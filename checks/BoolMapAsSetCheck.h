@@ -25,7 +25,7 @@ class BoolMapAsSetCheck : public ContainersCheck {
 public:
   BoolMapAsSetCheck(llvm::StringRef Name, ClangTidyContext *Context)
       : ContainersCheck(Name, Context) {}
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void registerProgramMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 

@@ -33,7 +33,7 @@ void EscapingElementCaptureCheck::storeOptions(
   Options.store(Opts, "ExecutorFunctions", ExecutorFunctions);
 }
 
-void EscapingElementCaptureCheck::registerMatchers(MatchFinder *Finder) {
+void EscapingElementCaptureCheck::registerProgramMatchers(MatchFinder *Finder) {
   // Every lambda; check() returns at once for those without captures, and
   // asks where a lambda goes only when it captures an element handle.
   Finder->addMatcher(lambdaExpr().bind("lambda"), this);

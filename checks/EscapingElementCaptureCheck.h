@@ -23,7 +23,7 @@ struct MemberOperation;
 class EscapingElementCaptureCheck : public ContainersCheck {
 public:
   EscapingElementCaptureCheck(llvm::StringRef Name, ClangTidyContext *Context);
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void registerProgramMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;

@@ -21,7 +21,7 @@ IteratorInvalidationCheck::IteratorInvalidationCheck(llvm::StringRef Name,
                                                      ClangTidyContext *Context)
     : ContainersCheck(Name, Context) {}
 
-void IteratorInvalidationCheck::registerMatchers(MatchFinder *Finder) {
+void IteratorInvalidationCheck::registerProgramMatchers(MatchFinder *Finder) {
   // Every range-based for loop; the range's type is tested (and cached) in
   // check(), which is cheaper than a type matcher per loop.
   Finder->addMatcher(cxxForRangeStmt().bind("loop"), this);

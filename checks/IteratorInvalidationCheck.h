@@ -23,7 +23,7 @@ struct ElementHandle;
 class IteratorInvalidationCheck : public ContainersCheck {
 public:
   IteratorInvalidationCheck(llvm::StringRef Name, ClangTidyContext *Context);
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void registerProgramMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 

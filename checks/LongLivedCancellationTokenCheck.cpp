@@ -88,7 +88,7 @@ void LongLivedCancellationTokenCheck::storeOptions(
   Options.store(Opts, "MemberContainers", MemberContainers);
 }
 
-void LongLivedCancellationTokenCheck::registerMatchers(MatchFinder *Finder) {
+void LongLivedCancellationTokenCheck::registerProgramMatchers(MatchFinder *Finder) {
   Inventory = Storage::shared(Finder, ExtraContainers, this);
 }
 

@@ -36,7 +36,7 @@ void SubscriptLookupCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "IncludeLocalMaps", IncludeLocalMaps);
 }
 
-void SubscriptLookupCheck::registerMatchers(MatchFinder *Finder) {
+void SubscriptLookupCheck::registerProgramMatchers(MatchFinder *Finder) {
   // Which function the subscripts belong to, without a parent-map walk
   // (lib/TraversalPosition). The standard library's code is not the
   // user's: its subscripts are not looked at.

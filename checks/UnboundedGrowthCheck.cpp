@@ -18,7 +18,7 @@ void UnboundedGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MemberContainers", MemberContainers);
 }
 
-void UnboundedGrowthCheck::registerMatchers(MatchFinder *Finder) {
+void UnboundedGrowthCheck::registerProgramMatchers(MatchFinder *Finder) {
   Inventory = Storage::shared(Finder, ExtraContainers, this);
 }
 

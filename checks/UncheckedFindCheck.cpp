@@ -35,7 +35,7 @@ void UncheckedFindCheck::registerPPCallbacks(const SourceManager &,
   Asserts.attach(*PP);
 }
 
-void UncheckedFindCheck::registerMatchers(MatchFinder *Finder) {
+void UncheckedFindCheck::registerProgramMatchers(MatchFinder *Finder) {
   // The enclosing function (and lambdas) of a dereference, from the
   // traversal order instead of a parent-map walk (lib/TraversalPosition).
   // A lookup in a system header is not evaluated by the program function

@@ -95,7 +95,7 @@ void UnsynchronizedMutationCheck::storeOptions(
   Options.store(Opts, "FlagUnlockedReads", FlagUnlockedReads);
 }
 
-void UnsynchronizedMutationCheck::registerMatchers(MatchFinder *Finder) {
+void UnsynchronizedMutationCheck::registerProgramMatchers(MatchFinder *Finder) {
   // Member function definitions; check() keeps those of classes with a
   // mutex member (tested once per class). The standard library's own
   // classes, functions and locals are not the program's: skipped.

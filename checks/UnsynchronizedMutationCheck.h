@@ -28,7 +28,7 @@ public:
   UnsynchronizedMutationCheck(llvm::StringRef Name, ClangTidyContext *Context);
   ~UnsynchronizedMutationCheck() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void registerProgramMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 

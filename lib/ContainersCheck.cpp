@@ -18,6 +18,11 @@ ContainersCheck::ContainersCheck(llvm::StringRef Name,
         << Error;
 }
 
+void ContainersCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
+  Traversal = ProgramTraversal::shared(Finder);
+  registerProgramMatchers(Traversal->finder());
+}
+
 void ContainersCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ExtraContainers", ExtraContainers);
 }

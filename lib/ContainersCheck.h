@@ -12,7 +12,9 @@
 
 #include "lib/Compat.h"
 #include "lib/ContainerModel.h"
+#include "lib/ProgramTraversal.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include <memory>
 #include <string>
 
 namespace clang::tidy::containers {
@@ -31,9 +33,20 @@ public:
     return {};
   }
 
+  /// Registers the check's matchers with the program traversal's finder
+  /// (lib/ProgramTraversal), not with clang-tidy's: they see the program's
+  /// code only.
+  void registerMatchers(ast_matchers::MatchFinder *Finder) final;
+
 protected:
+  /// The check's matchers, on \p Finder (the program traversal's).
+  virtual void registerProgramMatchers(ast_matchers::MatchFinder *Finder) = 0;
+
   const std::string ExtraContainers;
   ContainerModel Model;
+
+private:
+  std::shared_ptr<ProgramTraversal> Traversal;
 };
 
 } // namespace clang::tidy::containers

@@ -34,7 +34,7 @@ class {cls} : public ContainersCheck {{
 public:
   {cls}(llvm::StringRef Name, ClangTidyContext *Context)
       : ContainersCheck(Name, Context) {{}}
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void registerProgramMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 }};
 
@@ -51,7 +51,7 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::containers {{
 
-void {cls}::registerMatchers(MatchFinder *Finder) {{
+void {cls}::registerProgramMatchers(MatchFinder *Finder) {{
   // FIXME: placeholder matcher, anchored on specific calls or types.
 }}
 
