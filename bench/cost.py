@@ -17,8 +17,10 @@ in each repetition so machine noise hits every mode alike:
   cppcheck   cppcheck 2.x on the TU, with its -I/-D/-std
 
 and keeps the minimum of R repetitions (default 3). Overhead is
-(mode - baseline) / baseline, per TU and in total. A second pass runs the
-checks once more with --enable-check-profile to name the slowest checks.
+(mode - baseline) / baseline, per TU and in total. (The checks run in one
+traversal of their own at the end of clang-tidy's, which
+--enable-check-profile does not time per check; --instructions counts them
+exactly.)
 Writes OUT/cost.json and OUT/cost.md (default OUT: bench/results/cost) and
 prints the Markdown table. Python 3 standard library only.
 """
@@ -176,15 +178,6 @@ def main():
                                  " ".join("%s=%.2fs" % (m, best[m]) for m in modes)),
               file=sys.stderr, flush=True)
 
-    # Which checks cost most: one profiled pass of the checks.
-    profile = {}
-    for pkg, build, f in tus:
-        _, _, out, _ = timed(modes["checks"](pkg, build, f) + ["--enable-check-profile"], a.timeout)
-        for line in out.splitlines():
-            m = re.match(r"\s*([\d.]+) \(\s*[\d.]+%\)\s+[\d.]+ \(.*?\)\s+[\d.]+ \(.*?\)\s+([\d.]+) \(.*?\)\s+(\S+)$", line)
-            if m and m.group(3).startswith("containers-"):
-                profile[m.group(3)] = profile.get(m.group(3), 0.0) + float(m.group(2))
-
     # Instruction counts: repeatable where wall time is not.
     instructions = []
     for pkg, build, f in tus[:a.instructions]:
@@ -221,7 +214,6 @@ def main():
         "peak_memory_over_baseline_max": round(max(
             (r["peak_kib"]["checks"] - r["peak_kib"]["baseline"]) / r["peak_kib"]["baseline"]
             for r in ok) if ok else 0.0, 4),
-        "check_profile_seconds": {k: round(v, 3) for k, v in sorted(profile.items(), key=lambda kv: -kv[1])},
     }
     counted = [r for r in instructions if r["baseline"] and r["checks"]]
     if counted:
@@ -256,8 +248,6 @@ def main():
         md += ["| %s | %s | %d | %d | %+.1f%% |" % (r["package"], r["file"], r["baseline"], r["checks"],
                                                    100 * (r["checks"] / r["baseline"] - 1))
                for r in counted]
-    md += ["", "Slowest containers-* checks (wall seconds summed over the sample, --enable-check-profile):", ""]
-    md += ["- `%s`: %.3f s" % kv for kv in summary["check_profile_seconds"].items()] or ["- (none)"]
     md += ["", "| package | TU | " + " | ".join("%s s" % m for m in modes) + " |",
            "|---|---|" + "---|" * len(modes)]
     for r in rows:
