@@ -15,16 +15,12 @@ namespace clang::tidy::containers {
 EscapingElementCaptureCheck::EscapingElementCaptureCheck(
     llvm::StringRef Name, ClangTidyContext *Context)
     : ContainersCheck(Name, Context),
-      ExecutorFunctions(
-          readSharedOption(*Context, Name, "ExecutorFunctions",
-                           ConcurrentContext::DefaultExecutorFunctions)) {
+      ExecutorFunctions(readSharedOption(
+          *Context, Name, "ExecutorFunctions",
+          ConcurrentContext::DefaultExecutorFunctions, &ExecutorFunctionsKey)) {
   std::string Error;
   if (!Concurrent.setExecutorFunctions(ExecutorFunctions, Error))
-    configurationDiag("invalid value for option "
-                      "'containers.ExecutorFunctions': %0; the default is "
-                      "used",
-                      DiagnosticIDs::Error)
-        << Error;
+    badOption(ExecutorFunctionsKey, ExecutorFunctions, Error);
 }
 
 void EscapingElementCaptureCheck::storeOptions(

@@ -37,6 +37,7 @@ private:
                                                const Escape &Where,
                                                ASTContext &Ctx);
 
+  std::string ExecutorFunctionsKey;
   const std::string ExecutorFunctions;
   ConcurrentContext Concurrent;
   FunctionFlowCache Flows{Model};

@@ -38,30 +38,25 @@ UnsynchronizedMutationCheck::UnsynchronizedMutationCheck(
     llvm::StringRef Name, ClangTidyContext *Context)
     : ContainersCheck(Name, Context),
       MutexTypes(readSharedOption(*Context, Name, "MutexTypes",
-                                  LockVocabulary::DefaultMutexTypes)),
+                                  LockVocabulary::DefaultMutexTypes,
+                                  &MutexTypesKey)),
       LockTypes(readSharedOption(*Context, Name, "LockTypes",
-                                 LockVocabulary::DefaultLockTypes)),
+                                 LockVocabulary::DefaultLockTypes,
+                                 &LockTypesKey)),
       LockedSuffixes(Options.get("LockedSuffixes", DefaultLockedSuffixes)),
       ThreadSafeContainers(
           Options.get("ThreadSafeContainers", DefaultThreadSafeContainers)),
-      ExecutorFunctions(
-          readSharedOption(*Context, Name, "ExecutorFunctions",
-                           ConcurrentContext::DefaultExecutorFunctions)),
+      ExecutorFunctions(readSharedOption(
+          *Context, Name, "ExecutorFunctions",
+          ConcurrentContext::DefaultExecutorFunctions, &ExecutorFunctionsKey)),
       FlagUnlockedReads(Options.get("FlagUnlockedReads", true)) {
-  auto Bad = [&](llvm::StringRef Option, llvm::StringRef Value,
-                 llvm::StringRef Error) {
-    configurationDiag("invalid value '%0' for option '%1': %2; the default "
-                      "is used",
-                      DiagnosticIDs::Error)
-        << Value << Option << Error;
-  };
   std::string Error;
   if (!Vocabulary.setMutexTypes(MutexTypes, Error))
-    Bad("containers.MutexTypes", MutexTypes, Error);
+    badOption(MutexTypesKey, MutexTypes, Error);
   if (!Vocabulary.setLockTypes(LockTypes, Error))
-    Bad("containers.LockTypes", LockTypes, Error);
+    badOption(LockTypesKey, LockTypes, Error);
   if (!Concurrent.setExecutorFunctions(ExecutorFunctions, Error))
-    Bad("containers.ExecutorFunctions", ExecutorFunctions, Error);
+    badOption(ExecutorFunctionsKey, ExecutorFunctions, Error);
   llvm::SmallVector<llvm::StringRef, 4> Parts;
   llvm::StringRef(LockedSuffixes).split(Parts, ';', -1, false);
   for (llvm::StringRef Part : Parts)
@@ -75,8 +70,8 @@ UnsynchronizedMutationCheck::UnsynchronizedMutationCheck(
     llvm::Regex Regex(("^(" + Part.trim() + ")$").str());
     std::string RegexError;
     if (!Regex.isValid(RegexError)) {
-      Bad("containers-unsynchronized-mutation.ThreadSafeContainers",
-          ThreadSafeContainers,
+      badOption("containers-unsynchronized-mutation.ThreadSafeContainers",
+                ThreadSafeContainers,
           "'" + Part.trim().str() + "' is not a valid regex: " + RegexError);
       continue;
     }

@@ -57,6 +57,7 @@ private:
   /// Reports once per operation, whichever rule sees it first.
   bool firstReport(const ContainerOperation &Op);
 
+  std::string MutexTypesKey, LockTypesKey, ExecutorFunctionsKey;
   const std::string MutexTypes;
   const std::string LockTypes;
   const std::string LockedSuffixes;

@@ -8,14 +8,21 @@ namespace clang::tidy::containers {
 ContainersCheck::ContainersCheck(llvm::StringRef Name,
                                  ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      ExtraContainers(
-          readSharedOption(*Context, Name, "ExtraContainers", "")) {
+      ExtraContainers(readSharedOption(*Context, Name, "ExtraContainers", "",
+                                       &ExtraContainersKey)) {
   std::string Error;
   if (!Model.addExtraContainers(ExtraContainers, Error))
-    configurationDiag("invalid value for option 'containers.ExtraContainers': "
-                      "%0; the option is ignored",
+    badOption(ExtraContainersKey, ExtraContainers, Error,
+              "the option is ignored");
+}
+
+void ContainersCheck::badOption(llvm::StringRef Key, llvm::StringRef Value,
+                                llvm::StringRef Why,
+                                llvm::StringRef Fallback) {
+  if (firstReportOfBadOption(Key, Value))
+    configurationDiag("invalid value '%0' for option '%1': %2; %3",
                       DiagnosticIDs::Error)
-        << Error;
+        << Value << Key << Why << Fallback;
 }
 
 void ContainersCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {

@@ -42,6 +42,15 @@ protected:
   /// The check's matchers, on \p Finder (the program traversal's).
   virtual void registerProgramMatchers(ast_matchers::MatchFinder *Finder) = 0;
 
+  /// Reports the configuration error "invalid value '\p Value' for option
+  /// '\p Key': \p Why; \p Fallback", once per clang-tidy run for each key
+  /// and value (firstReportOfBadOption): the checks that share an option
+  /// report it once between them.
+  void badOption(llvm::StringRef Key, llvm::StringRef Value,
+                 llvm::StringRef Why,
+                 llvm::StringRef Fallback = "the default is used");
+
+  std::string ExtraContainersKey;
   const std::string ExtraContainers;
   ContainerModel Model;
 

@@ -14,11 +14,19 @@
 namespace clang::tidy::containers {
 
 /// The value of shared option \p LocalName for check \p CheckName, or
-/// \p Default.
+/// \p Default; \p Key, when given, is set to the key the value was read
+/// under (`containers.<LocalName>` for the default).
 std::string readSharedOption(const ClangTidyContext &Context,
                              llvm::StringRef CheckName,
                              llvm::StringRef LocalName,
-                             llvm::StringRef Default);
+                             llvm::StringRef Default,
+                             std::string *Key = nullptr);
+
+/// Is this the first report of an error about the value \p Value of
+/// option \p Key in this process? A shared option is read by every check
+/// that uses it, and the checks are made afresh for every translation unit:
+/// its error is reported once, not once per check and file.
+bool firstReportOfBadOption(llvm::StringRef Key, llvm::StringRef Value);
 
 } // namespace clang::tidy::containers
 

@@ -10,7 +10,7 @@
 // RUN: not %clang_tidy -checks='-*,containers-escaping-element-capture' \
 // RUN:   -config="{CheckOptions: [{key: containers.ExecutorFunctions, value: 'runLater;run later'}]}" \
 // RUN:   %s -- %mock_std 2>&1 | FileCheck %s -check-prefix=BAD -implicit-check-not='warning:'
-// BAD: error: invalid value for option 'containers.ExecutorFunctions': 'run later' is not a function name (expected a name such as 'post' or a qualified one such as 'boost::asio::post'); the default is used [clang-tidy-config]
+// BAD: error: invalid value 'runLater;run later' for option 'containers.ExecutorFunctions': 'run later' is not a function name (expected a name such as 'post' or a qualified one such as 'boost::asio::post'); the default is used [clang-tidy-config]
 
 #include <functional>
 #include <vector>
