@@ -187,8 +187,9 @@ static const Stmt *parentThrough(const StmtParents &Parents,
 static const CXXMemberCallExpr *findOrEndCall(const Expr *E) {
   const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(E->IgnoreImplicit());
   const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  static constexpr llvm::StringLiteral Names[] = {"find", "end", "cend"};
   if (!Method || !Method->getIdentifier() ||
-      !llvm::is_contained({"find", "end", "cend"}, Method->getName()))
+      !llvm::is_contained(Names, Method->getName()))
     return nullptr;
   return isa<DeclRefExpr, MemberExpr>(
              Call->getImplicitObjectArgument()->IgnoreParenImpCasts())
