@@ -330,7 +330,8 @@ Storage::Tracked *Storage::track(const ValueDecl *D) {
   if (!follows(D))
     return nullptr;
   D = cast<ValueDecl>(D->getCanonicalDecl());
-  auto [It, Inserted] = Entries.try_emplace(D);
+  // MapVector has no try_emplace before LLVM 15.
+  auto [It, Inserted] = Entries.insert({D, Tracked()});
   Tracked &T = It->second;
   if (Inserted) {
     QualType Type = D->getType();
