@@ -43,6 +43,17 @@ std::shared_ptr<T> perFinder(ast_matchers::MatchFinder *Finder,
   return Created;
 }
 
+/// Makes \p Callback one of \p Finder's callbacks with a matcher that never
+/// matches: a MatchFinder calls onEndOfTranslationUnit() only on callbacks
+/// registered with it, and a check that only reads a shared object (whose
+/// matchers report to another check) still decides at the end of the TU.
+inline void callAtEndOfTranslationUnit(
+    ast_matchers::MatchFinder *Finder,
+    ast_matchers::MatchFinder::MatchCallback *Callback) {
+  using namespace ast_matchers;
+  Finder->addMatcher(translationUnitDecl(unless(anything())), Callback);
+}
+
 } // namespace clang::tidy::containers
 
 #endif // CONTAINERS_TIDY_LIB_PERFINDER_H

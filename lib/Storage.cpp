@@ -263,11 +263,17 @@ AST_MATCHER_P(VarDecl, isStorageVariable, Storage *, Inventory) {
 std::shared_ptr<Storage> Storage::shared(MatchFinder *Finder,
                                          llvm::StringRef ExtraContainers,
                                          MatchFinder::MatchCallback *Callback) {
-  return perFinder<Storage>(Finder, ExtraContainers.str(), [&] {
-    auto Created = std::make_shared<Storage>(ExtraContainers);
-    Created->registerMatchers(Finder, Callback);
-    return Created;
-  });
+  bool Created = false;
+  std::shared_ptr<Storage> Inventory =
+      perFinder<Storage>(Finder, ExtraContainers.str(), [&] {
+        auto New = std::make_shared<Storage>(ExtraContainers);
+        New->registerMatchers(Finder, Callback);
+        Created = true;
+        return New;
+      });
+  if (!Created)
+    callAtEndOfTranslationUnit(Finder, Callback);
+  return Inventory;
 }
 
 Storage::Storage(llvm::StringRef ExtraContainers) {

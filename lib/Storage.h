@@ -160,8 +160,9 @@ public:
   /// Storage's matchers run once per translation unit however many checks
   /// use it. The first caller's \p Callback receives the matches and must
   /// hand each to observe(); later callers get the same inventory and no
-  /// matches. Every check of a translation unit gets its inventory before
-  /// the first match, and decides from it at its end.
+  /// matches (they are registered with \p Finder for the end of the TU
+  /// only). Every check of a translation unit gets its inventory before the
+  /// first match, and decides from it at its end.
   static std::shared_ptr<Storage>
   shared(ast_matchers::MatchFinder *Finder, llvm::StringRef ExtraContainers,
          ast_matchers::MatchFinder::MatchCallback *Callback);
