@@ -18,7 +18,9 @@
 // are traversed with their templates; those of the library's templates are
 // not, and neither is anything else a system header declares: a check
 // never sees a node there (and a report there would not be shown unless
-// `--system-headers` is given).
+// `--system-headers` is given). Top-level arrays of plain data with a
+// constant initialiser (generated tables) are left out too: there is
+// nothing in them to match, and they can be most of a TU's nodes.
 //
 // The checks' onStartOfTranslationUnit/onEndOfTranslationUnit are called by
 // the inner finder, around its traversal.

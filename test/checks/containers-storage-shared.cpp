@@ -34,3 +34,11 @@ private:
 static std::map<int, std::stop_source> g_erased;
 void startErased(int id) { g_erased[id] = std::stop_source(); }
 void stopErased(int id) { g_erased.erase(id); }
+
+// A table of function pointers is traversed (a lambda in it clears the
+// map); a table of plain constants is skipped, and nothing is lost.
+static std::map<int, std::stop_source> g_cleared;
+void startCleared(int id) { g_cleared[id] = std::stop_source(); }
+static void (*const g_hooks[])() = {[] { g_cleared.clear(); }};
+static const int g_table[2][3] = {{1, 2, 3}, {4, 5, 6}};
+int lookup(int i, int j) { return g_table[i][j]; }
