@@ -16,7 +16,7 @@ bool DeclFilter::accepts(const ValueDecl *D) {
   return Result;
 }
 
-const ValueDecl *namedDecl(const Expr *E, bool ThroughDeref) {
+const Expr *namedRef(const Expr *E, bool ThroughDeref) {
   while (E) {
     E = ignoreWrappers(E);
     if (const auto *U = dyn_cast<UnaryOperator>(E);
@@ -26,9 +26,14 @@ const ValueDecl *namedDecl(const Expr *E, bool ThroughDeref) {
     }
     break;
   }
-  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
+  return E && isa<DeclRefExpr, MemberExpr>(E) ? E : nullptr;
+}
+
+const ValueDecl *namedDecl(const Expr *E, bool ThroughDeref) {
+  const Expr *Ref = namedRef(E, ThroughDeref);
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Ref))
     return DRE->getDecl();
-  if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(Ref))
     return ME->getMemberDecl();
   return nullptr;
 }

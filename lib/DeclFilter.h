@@ -45,8 +45,10 @@ private:
   llvm::DenseMap<const ValueDecl *, bool> Memo;
 };
 
-/// The declaration \p E names: a DeclRefExpr's or a MemberExpr's, through
-/// parens, implicit casts and conversions and, with \p ThroughDeref, `*p`.
+/// The DeclRefExpr or MemberExpr \p E is, through parens, implicit casts
+/// and conversions and, with \p ThroughDeref, `*p`; null otherwise.
+const Expr *namedRef(const Expr *E, bool ThroughDeref = true);
+/// The declaration namedRef(\p E) names.
 const ValueDecl *namedDecl(const Expr *E, bool ThroughDeref = true);
 
 /// A DeclRefExpr or MemberExpr whose declaration \p Filter accepts.

@@ -58,21 +58,6 @@ ContentEffect effectOfName(llvm::StringRef Name, ContainerFamily Family) {
   return ContentEffect::Unknown;
 }
 
-/// The reference a member call's object or a loop's range names, through
-/// parens, casts and `*p`.
-const Expr *refNode(const Expr *E) {
-  while (E) {
-    E = ignoreWrappers(E);
-    if (const auto *U = dyn_cast<UnaryOperator>(E);
-        U && U->getOpcode() == UO_Deref) {
-      E = U->getSubExpr();
-      continue;
-    }
-    break;
-  }
-  return E && isa<DeclRefExpr, MemberExpr>(E) ? E : nullptr;
-}
-
 /// Is \p E a value fixed at compile time: a literal, an enumerator, a
 /// constexpr variable, a function, a capture-less lambda, or an object
 /// built only from such values?
@@ -352,7 +337,7 @@ Storage::Tracked *Storage::track(const ValueDecl *D) {
 }
 
 void Storage::account(const Expr *Object) {
-  if (const Expr *Ref = refNode(Object))
+  if (const Expr *Ref = namedRef(Object))
     Accounted.insert(Ref);
 }
 
