@@ -1,7 +1,6 @@
 //===- SubscriptLookupCheck.cpp - containers-subscript-lookup -------------===//
 
 #include "checks/SubscriptLookupCheck.h"
-#include "lib/DeclFilter.h"
 #include "lib/ContainerAccess.h"
 #include "lib/LoopBody.h"
 #include "lib/SharedOptions.h"

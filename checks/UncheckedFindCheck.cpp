@@ -1,7 +1,6 @@
 //===- UncheckedFindCheck.cpp - containers-unchecked-find -----------------===//
 
 #include "checks/UncheckedFindCheck.h"
-#include "lib/DeclFilter.h"
 #include "lib/LoopBody.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"

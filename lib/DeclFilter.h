@@ -67,19 +67,6 @@ AST_MATCHER_P(ValueDecl, isAccepted, DeclFilter *, Filter) {
   return Filter->accepts(&Node);
 }
 
-/// A member call whose object names a declaration \p Filter accepts
-/// (`m.f()`, `p->f()`, `(*p).f()`).
-AST_MATCHER_P(CXXMemberCallExpr, onAccepted, DeclFilter *, Filter) {
-  const Expr *Object = Node.getImplicitObjectArgument();
-  return Object && Filter->accepts(namedDecl(Object));
-}
-
-/// A call whose argument \p N names a declaration \p Filter accepts (for an
-/// operator call, argument 0 is the object).
-AST_MATCHER_P2(CallExpr, argumentAccepted, unsigned, N, DeclFilter *, Filter) {
-  return N < Node.getNumArgs() && Filter->accepts(namedDecl(Node.getArg(N)));
-}
-
 /// A range-based for loop over a declaration \p Filter accepts.
 AST_MATCHER_P(CXXForRangeStmt, rangeAccepted, DeclFilter *, Filter) {
   const Expr *Range = Node.getRangeInit();
