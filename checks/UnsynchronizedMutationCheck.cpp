@@ -119,6 +119,7 @@ void UnsynchronizedMutationCheck::registerProgramMatchers(MatchFinder *Finder) {
           callee(cxxMethodDecl(hasAnyName("lock_shared", "try_lock_shared"))),
           forCallable(functionDecl().bind("shared-locker"))),
       this);
+  Position = TraversalPosition::shared(Finder);
   for (const StatementMatcher &Starter : Concurrent.starterMatchers())
     Finder->addMatcher(Starter, this);
   // Calls of private member functions: rule 2 exempts those only ever
@@ -129,40 +130,6 @@ void UnsynchronizedMutationCheck::registerProgramMatchers(MatchFinder *Finder) {
                      this);
 }
 
-bool UnsynchronizedMutationCheck::isMutexClass(const CXXRecordDecl *RD) {
-  if (!RD || RD->isLambda() || RD->isDependentContext())
-    return false;
-  RD = RD->getDefinition();
-  if (!RD)
-    return false;
-  auto [It, Inserted] = MutexClasses.try_emplace(RD, false);
-  if (!Inserted)
-    return It->second;
-  bool Result = false;
-  for (const FieldDecl *Field : RD->fields())
-    Result |= Vocabulary.isMutex(Field->getType());
-  for (const Decl *D : RD->decls())
-    if (const auto *Var = dyn_cast<VarDecl>(D);
-        Var && Var->isStaticDataMember())
-      Result |= Vocabulary.isMutex(Var->getType());
-  MutexClasses[RD] = Result;
-  return Result;
-}
-
-/// The member function a lambda is written in, through nested lambdas.
-static const CXXMethodDecl *enclosingMethod(const LambdaExpr *Lambda) {
-  const DeclContext *DC = Lambda->getLambdaClass()->getDeclContext();
-  for (unsigned Depth = 0; DC && Depth < 8; ++Depth) {
-    const auto *Method = dyn_cast<CXXMethodDecl>(DC);
-    if (!Method)
-      return nullptr;
-    if (!Method->getParent()->isLambda())
-      return Method;
-    DC = Method->getParent()->getDeclContext();
-  }
-  return nullptr;
-}
-
 void UnsynchronizedMutationCheck::check(
     const MatchFinder::MatchResult &Result) {
   // A TU that does not compile has a partial AST: say nothing about it.
@@ -171,16 +138,11 @@ void UnsynchronizedMutationCheck::check(
   Context = Result.Context;
   const auto &Nodes = Result.Nodes;
   if (const auto *Method = Nodes.getNodeAs<CXXMethodDecl>("method")) {
-    // Templates are analysed through their instantiations.
-    if (!Method->isDependentContext() && isMutexClass(Method->getParent()))
-      Classes[Method->getParent()->getDefinition()].Methods.insert(Method);
+    Guards.addMethod(Method);
     return;
   }
   if (const auto *Lambda = Nodes.getNodeAs<LambdaExpr>("lambda")) {
-    if (const CXXMethodDecl *Method = enclosingMethod(Lambda);
-        Method && !Method->isDependentContext() &&
-        isMutexClass(Method->getParent()))
-      Classes[Method->getParent()->getDefinition()].Lambdas.insert(Lambda);
+    Guards.addLambda(Lambda);
     return;
   }
   if (const auto *Local = Nodes.getNodeAs<VarDecl>("local")) {
@@ -197,17 +159,22 @@ void UnsynchronizedMutationCheck::check(
     return;
   }
   if (const auto *Call = Nodes.getNodeAs<CXXMemberCallExpr>("private")) {
-    if (const CXXMethodDecl *Callee = Call->getMethodDecl())
-      PrivateCalls[Callee->getCanonicalDecl()].push_back(Call);
+    Guards.addPrivateCall(Call);
     return;
   }
-  if (const auto *E = Nodes.getNodeAs<Expr>("concurrent-start"))
-    if (std::optional<ConcurrentStart> Start = Concurrent.match(E);
-        Start && Start->Lambda &&
-        !Start->Lambda->getCallOperator()->isDependentContext()) {
-      StartOfLambda.try_emplace(Start->Lambda, Starts.size());
+  if (const auto *E = Nodes.getNodeAs<Expr>("concurrent-start")) {
+    std::optional<ConcurrentStart> Start = Concurrent.match(E);
+    if (!Start)
+      return;
+    const FunctionDecl *WrittenIn =
+        Position->functionContaining(E, Context->getSourceManager());
+    if (WrittenIn && WrittenIn->isDependentContext())
+      WrittenIn = nullptr;
+    Guards.addStart(*Start, WrittenIn);
+    if (Start->Lambda &&
+        !Start->Lambda->getCallOperator()->isDependentContext())
       Starts.push_back(std::move(*Start));
-    }
+  }
 }
 
 bool UnsynchronizedMutationCheck::isMutation(
@@ -303,205 +270,43 @@ void UnsynchronizedMutationCheck::checkReaderLocks(const FunctionDecl *FD,
   }
 }
 
-// --- rule 2: the class guard inferred from use
-// -----------------------------------
+// --- rule 2: the class guard inferred from use (lib/ClassGuards)
+// ------------------
 
-struct UnsynchronizedMutationCheck::MemberAccess {
-  const ContainerOperation *Op;
-  /// The member function it is in (the enclosing one, for a lambda).
-  const FunctionDecl *Function;
-  /// In a lambda started concurrently: no contract of the enclosing
-  /// function (constructor, locked suffix) covers it.
-  bool Concurrent;
-  bool Mutation;
-  bool Held;                             ///< some lock (maybe) held
-  const ValueDecl *GuardMutex = nullptr; ///< the class's mutex surely held
-};
-
-void UnsynchronizedMutationCheck::checkClass(const CXXRecordDecl *RD,
-                                             const ClassInfo &Info) {
-  // The lock state of a statement of \p FD, or nothing when unknown. A
-  // lambda that is not started concurrently runs, as far as one can tell,
-  // where it is created: the locks held there count, and without a lock
-  // its accesses are unknown (a helper may take the lock around it).
-  struct State {
-    bool Known = false, Held = false;
-    const HeldLock *Lock = nullptr;
+void UnsynchronizedMutationCheck::checkClassGuards() {
+  auto IsMutation = [this](const ContainerOperation &Op) {
+    return isMutation(Op);
   };
-  auto GuardOf = [&](const LockSet *Set) -> const HeldLock * {
-    if (!Set)
-      return nullptr;
-    for (const HeldLock &Lock : *Set)
-      if ((Lock.Certain || Lock.Assumed) && Lock.Mutex &&
-          Lock.Mutex->isMemberOfThis() &&
-          Vocabulary.isMutex(Lock.Mutex->decl()->getType()))
-        return &Lock;
-    return nullptr;
+  auto IsIgnored = [this](const ContainerRef &Container) {
+    return isThreadSafe(Container);
   };
-  auto StateIn = [&](const FunctionDecl *FD, const LambdaExpr *Lambda,
-                     const Stmt *S) {
-    State Result;
-    const LockScope *Scope = Locks.get(FD);
-    const LockSet *Set = Scope ? Scope->heldAt(S) : nullptr;
-    if (!Set)
-      return Result;
-    Result.Known = true;
-    Result.Held = !Set->empty();
-    Result.Lock = GuardOf(Set);
-    if (!Lambda || StartOfLambda.count(Lambda))
-      return Result;
-    const auto *Creator =
-        dyn_cast<FunctionDecl>(Lambda->getLambdaClass()->getDeclContext());
-    const LockScope *Outer = Creator ? Locks.get(Creator) : nullptr;
-    const LockSet *OuterSet = Outer ? Outer->heldAt(Lambda) : nullptr;
-    if (OuterSet && !OuterSet->empty()) {
-      Result.Held = true;
-      if (!Result.Lock)
-        Result.Lock = GuardOf(OuterSet);
-    }
-    if (!Result.Held)
-      Result.Known = false;
-    return Result;
+  auto IsLockedByName = [this](const FunctionDecl *FD) {
+    return hasLockedSuffix(FD);
   };
-
-  // Which functions run with the lock held by contract: annotated ones,
-  // the LockedSuffixes, and private ones only called with a lock held.
-  llvm::DenseSet<const FunctionDecl *> Exempt;
-  for (const FunctionDecl *FD : Info.Methods) {
-    const LockScope *Scope = Locks.get(FD);
-    if (isa<CXXConstructorDecl, CXXDestructorDecl>(FD) || hasLockedSuffix(FD) ||
-        (Scope && Scope->isAnnotated()))
-      Exempt.insert(FD->getCanonicalDecl());
-  }
-  // Where a call is made: a member function or a lambda of this class.
-  auto CallState = [&](const CXXMemberCallExpr *Call,
-                       const FunctionDecl *&Caller) {
-    for (const FunctionDecl *FD : Info.Methods)
-      if (const LockScope *Scope = Locks.get(FD);
-          Scope && Scope->heldAt(Call)) {
-        Caller = FD;
-        return StateIn(FD, nullptr, Call);
-      }
-    for (const LambdaExpr *Lambda : Info.Lambdas)
-      if (const LockScope *Scope = Locks.get(Lambda->getCallOperator());
-          Scope && Scope->heldAt(Call)) {
-        Caller = enclosingMethod(Lambda);
-        return StateIn(Lambda->getCallOperator(), Lambda, Call);
-      }
-    Caller = nullptr;
-    return State();
-  };
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (const FunctionDecl *FD : Info.Methods) {
-      const auto *Method = cast<CXXMethodDecl>(FD);
-      if (Method->getAccess() != AS_private ||
-          Exempt.contains(FD->getCanonicalDecl()))
-        continue;
-      unsigned Calls = 0;
-      bool AllLocked = true;
-      for (const CXXMemberCallExpr *Call :
-           PrivateCalls.lookup(Method->getCanonicalDecl())) {
-        ++Calls;
-        const FunctionDecl *Caller = nullptr;
-        State S = CallState(Call, Caller);
-        if (!(S.Known && S.Held) &&
-            !(Caller && Exempt.contains(Caller->getCanonicalDecl())))
-          AllLocked = false;
-      }
-      if (Calls > 0 && AllLocked) {
-        Exempt.insert(FD->getCanonicalDecl());
-        Changed = true;
-      }
-    }
-  }
-
-  // The inventory: every access to a member container of this class.
-  llvm::MapVector<const ValueDecl *, std::vector<MemberAccess>> Inventory;
-  auto Collect = [&](const FunctionDecl *FD, const LambdaExpr *Lambda,
-                     const FunctionDecl *Member) {
-    const FunctionFlow *Flow = Flows.get(FD, *Context);
-    if (!Flow)
-      return;
-    for (const ContainerOperation &Op : Flow->accesses()) {
-      const auto *Field = dyn_cast_or_null<FieldDecl>(Op.Container.decl());
-      if (!Op.Container.isMemberOfThis() || !Field ||
-          Field->getParent()->getDefinition() != RD ||
-          isThreadSafe(Op.Container))
-        continue;
-      State S = StateIn(FD, Lambda, Op.Call);
-      if (!S.Known)
-        continue;
-      Inventory[Field].push_back(
-          {&Op, Member, Lambda && StartOfLambda.count(Lambda), isMutation(Op),
-           S.Held, S.Lock ? S.Lock->Mutex->decl() : nullptr});
-    }
-  };
-  for (const FunctionDecl *FD : Info.Methods)
-    Collect(FD, nullptr, FD);
-  for (const LambdaExpr *Lambda : Info.Lambdas)
-    if (const CXXMethodDecl *Member = enclosingMethod(Lambda))
-      Collect(Lambda->getCallOperator(), Lambda, Member);
-
-  // One warning per function and container (the missing lock is one bug):
-  // its first unlocked mutation, else its first unlocked read.
-  llvm::DenseSet<std::pair<const FunctionDecl *, const ValueDecl *>> Done;
-  for (const auto &[Field, Accesses] : Inventory) {
-    for (bool Mutations : {true, false})
-      for (const MemberAccess &Access : Accesses) {
-        if (Access.Mutation != Mutations ||
-            Done.contains({Access.Function, Field}))
-          continue;
-        if (Access.Held ||
-            (!Access.Concurrent &&
-             Exempt.contains(Access.Function->getCanonicalDecl())) ||
-            (!Access.Mutation && !FlagUnlockedReads))
-          continue;
-        // The evidence: an access with the class's mutex held, in another
-        // member function if there is one.
-        const MemberAccess *Guarded = nullptr;
-        for (const MemberAccess &Other : Accesses)
-          if (Other.GuardMutex &&
-              (!Guarded || (Guarded->Function == Access.Function &&
-                            Other.Function != Access.Function)))
-            Guarded = &Other;
-        if (!Guarded)
-          continue;
-        const MemberAccess *Writer = nullptr;
-        if (!Access.Mutation) {
-          // Preferably not the guarded access itself, for a second note.
-          for (const MemberAccess &Other : Accesses)
-            if (Other.Mutation && Other.Function != Access.Function &&
-                !isa<CXXConstructorDecl, CXXDestructorDecl>(Other.Function) &&
-                (!Writer || Writer == Guarded))
-              Writer = &Other;
-          if (!Writer)
-            continue;
-        }
-        Done.insert({Access.Function, Field});
-        if (!firstReport(*Access.Op))
-          continue;
-        std::string Container = Access.Op->Container.name();
-        std::string Mutex = Guarded->GuardMutex->getName().str();
-        if (Access.Mutation)
-          diag(Access.Op->Loc, "'%0' is modified by '%1' without holding "
-                               "'%2', which guards it in '%3'")
-              << Container << Access.Op->Name << Mutex
-              << functionName(Guarded->Function);
-        else
-          diag(Access.Op->Loc, "'%0' is read by '%1' without holding '%2', "
-                               "which guards it in '%3', while '%4' modifies "
-                               "it")
-              << Container << Access.Op->Name << Mutex
-              << functionName(Guarded->Function)
-              << functionName(Writer->Function);
-        diag(Guarded->Op->Loc, "'%0' is accessed with '%1' held here",
-             DiagnosticIDs::Note)
-            << Container << Mutex;
-        if (Writer && Writer != Guarded)
-          diag(Writer->Op->Loc, "'%0' is modified here", DiagnosticIDs::Note)
-              << Container;
-      }
+  GuardPolicy Policy{IsMutation, IsIgnored, IsLockedByName, FlagUnlockedReads};
+  for (const GuardViolation &V : Guards.violations(Policy, *Context)) {
+    const MemberAccess &Access = *V.Access;
+    if (!firstReport(*Access.Op))
+      continue;
+    std::string Container = Access.Op->Container.name();
+    std::string Mutex = V.Guarded->GuardMutex->getName().str();
+    if (Access.Mutation)
+      diag(Access.Op->Loc, "'%0' is modified by '%1' without holding '%2', "
+                           "which guards it in '%3'")
+          << Container << Access.Op->Name << Mutex
+          << functionName(V.Guarded->Function);
+    else
+      diag(Access.Op->Loc, "'%0' is read by '%1' without holding '%2', "
+                           "which guards it in '%3', while '%4' modifies it")
+          << Container << Access.Op->Name << Mutex
+          << functionName(V.Guarded->Function)
+          << functionName(V.Writer->Function);
+    diag(V.Guarded->Op->Loc, "'%0' is accessed with '%1' held here",
+         DiagnosticIDs::Note)
+        << Container << Mutex;
+    if (V.Writer && V.Writer != V.Guarded)
+      diag(V.Writer->Op->Loc, "'%0' is modified here", DiagnosticIDs::Note)
+          << Container;
   }
 }
 
@@ -722,27 +527,20 @@ void UnsynchronizedMutationCheck::onEndOfTranslationUnit() {
     // Definite races first, then the inferred guards, then the callables.
     llvm::SetVector<const FunctionDecl *> ReaderLockCandidates =
         LockingFunctions;
-    for (const auto &[RD, Info] : Classes) {
-      ReaderLockCandidates.insert(Info.Methods.begin(), Info.Methods.end());
-      for (const LambdaExpr *Lambda : Info.Lambdas)
-        ReaderLockCandidates.insert(Lambda->getCallOperator());
-    }
+    Guards.forEachFunction(
+        [&](const FunctionDecl *FD) { ReaderLockCandidates.insert(FD); });
     for (const FunctionDecl *FD : ReaderLockCandidates)
       checkReaderLocks(FD);
-    for (const auto &[RD, Info] : Classes)
-      checkClass(RD, Info);
+    checkClassGuards();
     for (const ConcurrentStart &Start : Starts)
       checkStart(Start);
   }
   Flows.clear();
   Locks.clear();
   Reported.clear();
-  MutexClasses.clear();
-  Classes.clear();
+  Guards.clear();
   LockingFunctions.clear();
   Starts.clear();
-  StartOfLambda.clear();
-  PrivateCalls.clear();
   Creators.clear();
   Context = nullptr;
 }

@@ -3,11 +3,13 @@
 #ifndef CONTAINERS_TIDY_CHECKS_UNSYNCHRONIZEDMUTATIONCHECK_H
 #define CONTAINERS_TIDY_CHECKS_UNSYNCHRONIZEDMUTATIONCHECK_H
 
+#include "lib/ClassGuards.h"
 #include "lib/Compat.h"
 #include "lib/ConcurrentContext.h"
 #include "lib/ContainersCheck.h"
 #include "lib/FunctionFlow.h"
 #include "lib/LockScope.h"
+#include "lib/TraversalPosition.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
@@ -33,17 +35,8 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  /// The members of a class with a mutex member, seen in this TU.
-  struct ClassInfo {
-    llvm::SetVector<const FunctionDecl *> Methods;
-    llvm::SetVector<const LambdaExpr *> Lambdas;
-  };
-  /// An access to a member container in a member function (or a lambda in
-  /// one), with its lock state.
-  struct MemberAccess;
   class CreatorFacts;
 
-  bool isMutexClass(const CXXRecordDecl *RD);
   bool isMutation(const ContainerOperation &Op) const;
   /// A container type named by ThreadSafeContainers, or (with
   /// \p OrAnnotated) a member marked `guarded_by`.
@@ -52,7 +45,7 @@ private:
   bool hasLockedSuffix(const FunctionDecl *FD) const;
 
   void checkReaderLocks(const FunctionDecl *FD, unsigned Depth = 0);
-  void checkClass(const CXXRecordDecl *RD, const ClassInfo &Info);
+  void checkClassGuards();
   void checkStart(const ConcurrentStart &Start);
   /// Reports once per operation, whichever rule sees it first.
   bool firstReport(const ContainerOperation &Op);
@@ -71,17 +64,12 @@ private:
 
   FunctionFlowCache Flows{Model};
   LockScopeCache Locks{Vocabulary};
+  ClassGuards Guards{Flows, Locks, Vocabulary};
   ReportOnce Reported;
+  std::shared_ptr<TraversalPosition> Position;
   ASTContext *Context = nullptr;
-  llvm::DenseMap<const CXXRecordDecl *, bool> MutexClasses;
-  llvm::MapVector<const CXXRecordDecl *, ClassInfo> Classes;
   llvm::SetVector<const FunctionDecl *> LockingFunctions;
   std::vector<ConcurrentStart> Starts;
-  llvm::DenseMap<const LambdaExpr *, unsigned> StartOfLambda;
-  /// Calls of private member functions, by callee.
-  llvm::DenseMap<const CXXMethodDecl *,
-                 llvm::SmallVector<const CXXMemberCallExpr *, 2>>
-      PrivateCalls;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<CreatorFacts>> Creators;
 };
 
