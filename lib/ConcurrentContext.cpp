@@ -78,7 +78,8 @@ bool isCallableType(QualType T) {
   if (T.isNull() || T->isDependentType())
     return false;
   T = T.getNonReferenceType();
-  if (T->isFunctionType() || T->isFunctionPointerType())
+  if (T->isFunctionType() || T->isFunctionPointerType() ||
+      T->isMemberFunctionPointerType())
     return true;
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
   if (!RD)

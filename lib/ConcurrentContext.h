@@ -97,8 +97,9 @@ private:
 };
 
 /// Is \p T the type of something that can be called: a closure or other
-/// class with `operator()`, a function pointer or reference, a
-/// `std::function`-like wrapper?
+/// class with `operator()`, a function pointer or reference, a pointer to
+/// member function (`std::thread(&C::run, this)`), a `std::function`-like
+/// wrapper?
 bool isCallableType(QualType T);
 
 } // namespace clang::tidy::containers

@@ -33,24 +33,3 @@ void nestedInThread() {
   v.push_back(2);
   t.join();
 }
-
-// FIXME (false positive, libtorrent's mmap_disk_io): one read of a
-// container in a function that holds the mutex for other members makes the
-// class-guard rule take the mutex for the container's guard; the container
-// is only ever touched by one thread, and the unlocked accesses elsewhere
-// are reported. Expected: silence.
-class DiskIo {
-public:
-  void addStorage(int s) { storages_.push_back(s); }
-  int storageAt(int i) { return storages_[static_cast<unsigned>(i)]; }
-  void abortJobs(int i) {
-    std::lock_guard<std::mutex> lock(jobMutex_);
-    int s = storages_[static_cast<unsigned>(i)];
-    jobs_.erase(jobs_.begin() + s);
-  }
-
-private:
-  std::mutex jobMutex_;
-  std::vector<int> jobs_;
-  std::vector<int> storages_;
-};
