@@ -171,9 +171,24 @@ void UnsynchronizedMutationCheck::check(
     if (WrittenIn && WrittenIn->isDependentContext())
       WrittenIn = nullptr;
     Guards.addStart(*Start, WrittenIn);
-    if (Start->Lambda &&
-        !Start->Lambda->getCallOperator()->isDependentContext())
-      Starts.push_back(std::move(*Start));
+    // Rule 1 follows lambdas (created in their creator) and functions
+    // defined in this TU (started from the function around the start).
+    StartedCallable Started;
+    if (Start->Lambda) {
+      Started.Creator = dyn_cast<FunctionDecl>(
+          Start->Lambda->getLambdaClass()->getDeclContext());
+      Started.Body = Start->Lambda->getCallOperator();
+      Started.Identity = Start->Lambda->getLambdaClass();
+    } else if (Start->Function && Start->Function->getDefinition()) {
+      Started.Creator = WrittenIn;
+      Started.Body = Start->Function->getDefinition();
+      Started.Identity = Started.Body->getCanonicalDecl();
+    }
+    if (Started.Creator && !Started.Creator->isDependentContext() &&
+        !Started.Body->isDependentContext()) {
+      Started.Start = std::move(*Start);
+      Starts.push_back(std::move(Started));
+    }
   }
 }
 
@@ -354,11 +369,16 @@ private:
   }
 };
 
-/// How a start shares \p Container with its creator: by reference, through
-/// `this` or a pointer, or static storage; false for a copy or a local.
-static bool isShared(const ContainerRef &Container, const LambdaExpr *Lambda) {
+/// How a started callable shares \p Container with its creator: by
+/// reference, through `this` or a pointer, or static storage; false for a
+/// copy or a local.
+static bool isShared(const ContainerRef &Container,
+                     const ConcurrentStart &Start) {
   const ValueDecl *Root = Container.root();
+  const LambdaExpr *Lambda = Start.Lambda;
   if (!Root) {
+    if (!Lambda)
+      return Start.OnThis;
     for (const LambdaCapture &Capture : Lambda->captures())
       if (Capture.capturesThis())
         return true;
@@ -369,6 +389,8 @@ static bool isShared(const ContainerRef &Container, const LambdaExpr *Lambda) {
     return false;
   if (Var->hasGlobalStorage())
     return true;
+  if (!Lambda)
+    return false; // a local or a parameter of the started function
   for (const LambdaCapture &Capture : Lambda->captures()) {
     if (!Capture.capturesVariable() ||
         Capture.getCapturedVar()->getCanonicalDecl() != Var)
@@ -381,15 +403,11 @@ static bool isShared(const ContainerRef &Container, const LambdaExpr *Lambda) {
   return false; // a local of the lambda, or a parameter of it
 }
 
-void UnsynchronizedMutationCheck::checkStart(const ConcurrentStart &Start) {
-  const LambdaExpr *Lambda = Start.Lambda;
-  const auto *Creator =
-      dyn_cast<FunctionDecl>(Lambda->getLambdaClass()->getDeclContext());
-  if (!Creator || Creator->isDependentContext())
-    return;
-  const FunctionDecl *Body = Lambda->getCallOperator();
-  const FunctionFlow *Flow = Flows.get(Body, *Context);
-  const LockScope *Scope = Locks.get(Body);
+void UnsynchronizedMutationCheck::checkStart(const StartedCallable &Started) {
+  const ConcurrentStart &Start = Started.Start;
+  const FunctionDecl *Creator = Started.Creator;
+  const FunctionFlow *Flow = Flows.get(Started.Body, *Context);
+  const LockScope *Scope = Locks.get(Started.Body);
   const FunctionFlow *CreatorFlow = Flows.get(Creator, *Context);
   if (!Flow || !Scope || !CreatorFlow)
     return;
@@ -442,7 +460,7 @@ void UnsynchronizedMutationCheck::checkStart(const ConcurrentStart &Start) {
     if (!isMutation(Op))
       continue;
     const LockSet *Held = Scope->heldAt(Op.Call);
-    if (!Held || !Held->empty() || !isShared(Op.Container, Lambda) ||
+    if (!Held || !Held->empty() || !isShared(Op.Container, Start) ||
         isThreadSafe(Op.Container))
       continue;
     // Someone else touches the container while the callable may run.
@@ -455,9 +473,9 @@ void UnsynchronizedMutationCheck::checkStart(const ConcurrentStart &Start) {
     const ConcurrentStart *OtherStart = nullptr;
     const ContainerOperation *OtherAccess = nullptr;
     bool Repeated = false;
-    for (const ConcurrentStart &Other : Starts) {
-      if (Other.Lambda->getLambdaClass()->getDeclContext() !=
-          Lambda->getLambdaClass()->getDeclContext())
+    for (const StartedCallable &OtherStarted : Starts) {
+      const ConcurrentStart &Other = OtherStarted.Start;
+      if (OtherStarted.Creator != Creator)
         continue;
       if (&Other == &Start) {
         Repeated |= RunningAt(Start, Start.Starter);
@@ -465,17 +483,16 @@ void UnsynchronizedMutationCheck::checkStart(const ConcurrentStart &Start) {
       }
       if (!RunningAt(Start, Other.Starter) && !RunningAt(Other, Start.Starter))
         continue;
-      if (Other.Lambda == Lambda) {
+      if (OtherStarted.Identity == Started.Identity) {
         Repeated = true;
         continue;
       }
-      const FunctionFlow *OtherFlow =
-          Flows.get(Other.Lambda->getCallOperator(), *Context);
+      const FunctionFlow *OtherFlow = Flows.get(OtherStarted.Body, *Context);
       if (!OtherFlow)
         continue;
       for (const ContainerOperation &Access : OtherFlow->accesses())
         if (Access.Container == Op.Container &&
-            isShared(Access.Container, Other.Lambda)) {
+            isShared(Access.Container, Other)) {
           OtherStart = &Other;
           OtherAccess = &Access;
           break;
@@ -532,8 +549,8 @@ void UnsynchronizedMutationCheck::onEndOfTranslationUnit() {
     for (const FunctionDecl *FD : ReaderLockCandidates)
       checkReaderLocks(FD);
     checkClassGuards();
-    for (const ConcurrentStart &Start : Starts)
-      checkStart(Start);
+    for (const StartedCallable &Started : Starts)
+      checkStart(Started);
   }
   Flows.clear();
   Locks.clear();

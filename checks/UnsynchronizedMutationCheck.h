@@ -36,6 +36,18 @@ public:
 
 private:
   class CreatorFacts;
+  /// A concurrent start whose callable rule 1 can follow: a lambda, or a
+  /// function defined in this TU.
+  struct StartedCallable {
+    ConcurrentStart Start;
+    /// The function whose body has the start (for a lambda, the one that
+    /// creates it).
+    const FunctionDecl *Creator = nullptr;
+    /// What runs: the lambda's call operator or the function's definition.
+    const FunctionDecl *Body = nullptr;
+    /// The same callable started twice has the same identity.
+    const Decl *Identity = nullptr;
+  };
 
   bool isMutation(const ContainerOperation &Op) const;
   /// A container type named by ThreadSafeContainers, or (with
@@ -46,7 +58,7 @@ private:
 
   void checkReaderLocks(const FunctionDecl *FD, unsigned Depth = 0);
   void checkClassGuards();
-  void checkStart(const ConcurrentStart &Start);
+  void checkStart(const StartedCallable &Started);
   /// Reports once per operation, whichever rule sees it first.
   bool firstReport(const ContainerOperation &Op);
 
@@ -69,7 +81,7 @@ private:
   std::shared_ptr<TraversalPosition> Position;
   ASTContext *Context = nullptr;
   llvm::SetVector<const FunctionDecl *> LockingFunctions;
-  std::vector<ConcurrentStart> Starts;
+  std::vector<StartedCallable> Starts;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<CreatorFacts>> Creators;
 };
 

@@ -120,6 +120,40 @@ static const LambdaExpr *lambdaOf(const Expr *Callable) {
   return nullptr;
 }
 
+/// The function \p Callable names, with the arguments passed after it
+/// (\p After): `f`, `&f`, `&C::run` directly or as the first argument of a
+/// `bind` call; sets Start.Function and Start.OnThis.
+static void namedFunction(const Expr *Callable,
+                          llvm::ArrayRef<const Expr *> After,
+                          ConcurrentStart &Start) {
+  const Expr *E = ignoreWrappers(Callable);
+  llvm::SmallVector<const Expr *, 4> BoundArgs;
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier() || Callee->getName() != "bind" ||
+        Call->getNumArgs() == 0)
+      return;
+    std::string Name = ContainerModel::qualifiedName(Callee);
+    if (Name != "std::bind" && !llvm::StringRef(Name).starts_with("boost::"))
+      return;
+    E = ignoreWrappers(Call->getArg(0));
+    for (unsigned I = 1; I < Call->getNumArgs(); ++I)
+      BoundArgs.push_back(Call->getArg(I));
+    After = BoundArgs;
+  }
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(E);
+      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+    E = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *FD = Ref ? dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr;
+  if (!FD)
+    return;
+  Start.Function = FD;
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  Start.OnThis = Method && Method->isInstance() && !After.empty() &&
+                 isa<CXXThisExpr>(ignoreWrappers(After.front()));
+}
+
 static bool isThreadClass(const CXXRecordDecl *RD) {
   if (!RD)
     return false;
@@ -148,6 +182,14 @@ std::optional<ConcurrentStart> ConcurrentContext::match(const Expr *E) const {
   Start.Starter = E;
   Start.Loc = E->getBeginLoc();
   const Expr *Callable = nullptr;
+  // The arguments passed after the callable, for a member function's object.
+  llvm::SmallVector<const Expr *, 4> After;
+  auto ArgumentsAfter = [&](auto Arguments, unsigned Index) {
+    unsigned I = 0;
+    for (const Expr *Arg : Arguments)
+      if (I++ > Index)
+        After.push_back(Arg);
+  };
 
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
     const CXXRecordDecl *RD = Construct->getConstructor()->getParent();
@@ -156,6 +198,7 @@ std::optional<ConcurrentStart> ConcurrentContext::match(const Expr *E) const {
     Start.Kind = StartKind::Thread;
     Start.Name = ContainerModel::qualifiedName(RD);
     Callable = Construct->getArg(0);
+    ArgumentsAfter(Construct->arguments(), 0);
   } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E);
              Member && Member->getMethodDecl() &&
              llvm::is_contained(ThreadEmplacers,
@@ -178,6 +221,7 @@ std::optional<ConcurrentStart> ConcurrentContext::match(const Expr *E) const {
     Start.Kind = StartKind::Thread;
     Start.Name = ContainerModel::qualifiedName(Element);
     Callable = Member->getArg(First);
+    ArgumentsAfter(Member->arguments(), First);
   } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee || !Callee->getIdentifier())
@@ -196,6 +240,7 @@ std::optional<ConcurrentStart> ConcurrentContext::match(const Expr *E) const {
       Start.Kind = StartKind::Async;
       Start.Name = "std::async";
       Callable = Call->getArg(First);
+      ArgumentsAfter(Call->arguments(), First);
     } else {
       // An executor: the matcher checked the name; the callable is the
       // first argument that can be called.
@@ -217,6 +262,8 @@ std::optional<ConcurrentStart> ConcurrentContext::match(const Expr *E) const {
     return std::nullopt;
   Start.Callable = ignoreCopy(Callable);
   Start.Lambda = lambdaOf(Start.Callable);
+  if (!Start.Lambda)
+    namedFunction(Start.Callable, After, Start);
   return Start;
 }
 

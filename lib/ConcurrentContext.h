@@ -26,8 +26,10 @@
 //   Whether the executor really runs the callable on another thread is not
 //   known: listing a name says it does.
 // - The callable is followed to a lambda through one local variable
-//   initialised with it (`auto task = [&] {...}; std::thread t(task);`);
-//   `std::bind` results and function pointers have no lambda.
+//   initialised with it (`auto task = [&] {...}; std::thread t(task);`), or
+//   to the function it names: `f`, `&C::run` with the object after it, or
+//   the same as the first arguments of `std::bind`/`boost::bind`. Other
+//   callables (a `std::function` variable, a functor object) name neither.
 //
 //===----------------------------------------------------------------------===//
 
@@ -60,6 +62,13 @@ struct ConcurrentStart {
   /// The lambda the callable is, directly or through one local variable
   /// initialised with it; null otherwise.
   const LambdaExpr *Lambda = nullptr;
+  /// The function the callable names when it is not a lambda: `f` or
+  /// `&C::run` given directly, or as the first argument of `std::bind` /
+  /// `boost::bind`; null otherwise.
+  const FunctionDecl *Function = nullptr;
+  /// Function is a member function called on `this` (the argument after it
+  /// is `this`: `std::thread(&C::run, this)`, `std::bind(&C::run, this)`).
+  bool OnThis = false;
   /// For messages: "std::thread", "std::jthread", "std::async", or the
   /// executor function's name as declared ("post", "submit").
   std::string Name;
