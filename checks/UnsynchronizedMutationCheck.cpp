@@ -403,6 +403,19 @@ static bool isShared(const ContainerRef &Container,
   return false; // a local of the lambda, or a parameter of it
 }
 
+/// "a thread", "an asynchronous task", "a callable passed to 'post'".
+static std::string runnerName(const ConcurrentStart &Start) {
+  switch (Start.Kind) {
+  case StartKind::Thread:
+    return "a thread";
+  case StartKind::Async:
+    return "an asynchronous task";
+  case StartKind::Executor:
+    break;
+  }
+  return "a callable passed to '" + Start.Name + "'";
+}
+
 void UnsynchronizedMutationCheck::checkStart(const StartedCallable &Started) {
   const ConcurrentStart &Start = Started.Start;
   const FunctionDecl *Creator = Started.Creator;
@@ -504,11 +517,7 @@ void UnsynchronizedMutationCheck::checkStart(const StartedCallable &Started) {
       continue;
 
     std::string Container = Op.Container.name();
-    std::string Runner = Start.Kind == StartKind::Thread
-                             ? std::string("a thread")
-                         : Start.Kind == StartKind::Async
-                             ? std::string("an asynchronous task")
-                             : "a callable passed to '" + Start.Name + "'";
+    std::string Runner = runnerName(Start);
     if (CreatorAccess)
       diag(Op.Loc, "'%0' is modified by '%1' in %2 while the creating "
                    "function also %3 it; no lock is held")
@@ -536,6 +545,39 @@ void UnsynchronizedMutationCheck::checkStart(const StartedCallable &Started) {
       diag(OtherAccess->Loc, "and accesses '%0' here", DiagnosticIDs::Note)
           << Container;
     }
+  }
+
+  // The other way round: the creating function modifies, with no lock held,
+  // a shared container that the callable reads, with no lock held either,
+  // and never modifies (its own mutations are reported above).
+  const LockScope *CreatorScope = Locks.get(Creator);
+  if (!CreatorScope)
+    return;
+  for (const ContainerOperation &Write : CreatorFlow->accesses()) {
+    const LockSet *Held = CreatorScope->heldAt(Write.Call);
+    if (!isMutation(Write) || !Held || !Held->empty() ||
+        !RunningAt(Start, Write.Call))
+      continue;
+    const ContainerOperation *Read = nullptr;
+    bool CallableWrites = false;
+    for (const ContainerOperation &Access : Flow->accesses()) {
+      if (!(Access.Container == Write.Container))
+        continue;
+      CallableWrites |= isMutation(Access);
+      const LockSet *ReadHeld = Scope->heldAt(Access.Call);
+      if (!Read && ReadHeld && ReadHeld->empty())
+        Read = &Access;
+    }
+    if (!Read || CallableWrites || !isShared(Read->Container, Start) ||
+        isThreadSafe(Write.Container) || !firstReport(Write))
+      continue;
+    std::string Container = Write.Container.name();
+    diag(Write.Loc, "'%0' is modified by '%1' while %2 started earlier "
+                    "reads it; no lock is held")
+        << Container << Write.Name << runnerName(Start);
+    diag(Start.Loc, "it starts running here (%0)", DiagnosticIDs::Note)
+        << Start.Name;
+    diag(Read->Loc, "and reads '%0' here", DiagnosticIDs::Note) << Container;
   }
 }
 

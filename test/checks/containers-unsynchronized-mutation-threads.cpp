@@ -306,3 +306,54 @@ void notALambda() {
   v.push_back(2);
   t.join();
 }
+
+// --- the creator writes while the callable reads --------------------------
+
+void creatorWritesThreadReads() {
+  std::vector<int> v;
+  std::thread t([&] { use(static_cast<int>(v.size())); });
+  v.push_back(1);
+  // CHECK: :[[@LINE-1]]:5: warning: 'v' is modified by 'push_back' while a thread started earlier reads it; no lock is held
+  // CHECK: :[[@LINE-3]]:15: note: it starts running here (std::thread)
+  // CHECK: :[[@LINE-4]]:46: note: and reads 'v' here
+  t.join();
+}
+
+// Near miss: the write comes after the join.
+void creatorWritesAfterJoin() {
+  std::vector<int> v;
+  std::thread t([&] { use(static_cast<int>(v.size())); });
+  t.join();
+  v.push_back(1);
+}
+
+// Near miss: the write comes before the start.
+void creatorWritesBeforeStart() {
+  std::vector<int> v;
+  v.push_back(1);
+  std::thread t([&] { use(static_cast<int>(v.size())); });
+  t.join();
+}
+
+// Near miss: both sides hold the lock.
+void creatorWritesLocked() {
+  std::mutex m;
+  std::vector<int> v;
+  std::thread t([&] {
+    std::lock_guard<std::mutex> g(m);
+    use(static_cast<int>(v.size()));
+  });
+  {
+    std::lock_guard<std::mutex> g(m);
+    v.push_back(1);
+  }
+  t.join();
+}
+
+// Near miss: the thread reads its own copy.
+void creatorWritesThreadCopies() {
+  std::vector<int> v;
+  std::thread t([v] { use(static_cast<int>(v.size())); });
+  v.push_back(1);
+  t.join();
+}
