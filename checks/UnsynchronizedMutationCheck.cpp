@@ -4,13 +4,16 @@
 // Three rules, decided at the end of the translation unit from facts gathered
 // during the traversal (each function's accesses from FunctionFlow, its locks
 // from LockScope, both built once per function):
-// 1. a container mutated with no lock held in a lambda that runs
-//    concurrently with its creator (lib/ConcurrentContext), when the
-//    container is shared with the creator and someone else touches it while
-//    the lambda may run;
-// 2. in a class with a mutex member, a member container accessed with that
-//    mutex held somewhere is guarded; a mutation of it with no lock held
-//    elsewhere (and an unlocked read, when someone mutates it) is reported;
+// 1. a container mutated with no lock held in a callable that runs
+//    concurrently with its creator (lib/ConcurrentContext: a lambda, or a
+//    function defined in the TU), when the container is shared with the
+//    creator and someone else touches it while the callable may run; and a
+//    mutation by the creator, with no lock held, of a shared container the
+//    callable reads while it may run;
+// 2. in a class with a mutex member, the mutex that guards a member
+//    container is inferred from use (lib/ClassGuards); an unlocked mutation
+//    of it (and an unlocked read, when another function mutates it) is
+//    reported;
 // 3. a mutation while only a shared lock is held.
 //
 //===----------------------------------------------------------------------===//

@@ -134,7 +134,7 @@ static void namedFunction(const Expr *Callable,
         Call->getNumArgs() == 0)
       return;
     std::string Name = ContainerModel::qualifiedName(Callee);
-    if (Name != "std::bind" && !llvm::StringRef(Name).starts_with("boost::"))
+    if (Name != "std::bind" && Name.compare(0, 7, "boost::") != 0)
       return;
     E = ignoreWrappers(Call->getArg(0));
     for (unsigned I = 1; I < Call->getNumArgs(); ++I)
