@@ -75,7 +75,8 @@ UnsynchronizedMutationCheck::UnsynchronizedMutationCheck(
     if (!Regex.isValid(RegexError)) {
       badOption("containers-unsynchronized-mutation.ThreadSafeContainers",
                 ThreadSafeContainers,
-          "'" + Part.trim().str() + "' is not a valid regex: " + RegexError);
+                "'" + Part.trim().str() +
+                    "' is not a valid regex: " + RegexError);
       continue;
     }
     ThreadSafePatterns.push_back(std::move(Regex));
@@ -331,47 +332,6 @@ void UnsynchronizedMutationCheck::checkClassGuards() {
 // --- rule 1: a concurrent callable
 // ------------------------------------------------
 
-/// Facts about the function that starts concurrent callables: the calls
-/// that wait for them, and where each start's handle lives.
-class UnsynchronizedMutationCheck::CreatorFacts {
-public:
-  explicit CreatorFacts(const FunctionDecl *FD) {
-    walk(FD->getBody(), nullptr);
-  }
-
-  /// Calls that wait for a thread or task: `join`, `wait*`, `get` on a
-  /// future.
-  std::vector<const Stmt *> Waits;
-  /// The statement or declaration directly around each expression.
-  llvm::DenseMap<const Stmt *, const Stmt *> Parent;
-  llvm::DenseMap<const Expr *, const VarDecl *> InitOf;
-
-private:
-  void walk(const Stmt *S, const Stmt *From) {
-    if (!S)
-      return;
-    Parent.try_emplace(S, From);
-    if (isa<LambdaExpr>(S))
-      return;
-    if (const auto *DS = dyn_cast<DeclStmt>(S))
-      for (const Decl *D : DS->decls())
-        if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->getInit())
-          InitOf.try_emplace(ignoreWrappers(Var->getInit()), Var);
-    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
-      if (const CXXMethodDecl *Method = Call->getMethodDecl();
-          Method && Method->getIdentifier()) {
-        std::string Name = Method->getName().lower();
-        std::string Class = Method->getParent()->getName().lower();
-        if (llvm::StringRef(Name).contains("join") ||
-            llvm::StringRef(Name).contains("wait") ||
-            (Name == "get" && llvm::StringRef(Class).contains("future")))
-          Waits.push_back(Call);
-      }
-    for (const Stmt *Child : S->children())
-      walk(Child, S);
-  }
-};
-
 /// How a started callable shares \p Container with its creator: by
 /// reference, through `this` or a pointer, or static storage; false for a
 /// copy or a local.
@@ -427,49 +387,8 @@ void UnsynchronizedMutationCheck::checkStart(const StartedCallable &Started) {
   const FunctionFlow *CreatorFlow = Flows.get(Creator, *Context);
   if (!Flow || !Scope || !CreatorFlow)
     return;
-  std::unique_ptr<CreatorFacts> &FactsPtr = Creators[Creator];
-  if (!FactsPtr)
-    FactsPtr = std::make_unique<CreatorFacts>(Creator);
-  const CreatorFacts &Facts = *FactsPtr;
-
-  // Where the handle of a jthread or std::async future lives: the creator
-  // waits for it when it is destroyed.
-  auto HandleOf = [&](const ConcurrentStart &S, bool &Discarded) {
-    Discarded = false;
-    // `threads.emplace_back(...)` keeps the thread in the container.
-    if (isa<CXXMemberCallExpr>(S.Starter))
-      return static_cast<const VarDecl *>(nullptr);
-    auto It = Facts.InitOf.find(ignoreWrappers(S.Starter));
-    if (It != Facts.InitOf.end())
-      return It->second;
-    // A temporary destroyed at the end of its full-expression.
-    const Stmt *Up = Facts.Parent.lookup(S.Starter);
-    while (Up && isa<ExprWithCleanups, MaterializeTemporaryExpr,
-                     CXXBindTemporaryExpr, ImplicitCastExpr, ParenExpr>(Up))
-      Up = Facts.Parent.lookup(Up);
-    Discarded = !Up || isa<CompoundStmt>(Up);
-    return static_cast<const VarDecl *>(nullptr);
-  };
-  // May \p S still run when \p At executes in the creator?
   auto RunningAt = [&](const ConcurrentStart &S, const Stmt *At) {
-    if (!CreatorFlow->reaches(S.Starter, At))
-      return false;
-    const bool Joins =
-        S.Kind == StartKind::Async ||
-        (S.Kind == StartKind::Thread && S.Name == "std::jthread");
-    if (Joins) {
-      bool Discarded;
-      const VarDecl *Handle = HandleOf(S, Discarded);
-      if (Discarded)
-        return false;
-      if (Handle && (At == S.Starter || !CreatorFlow->inScopeOf(Handle, At)))
-        return false;
-    }
-    for (const Stmt *Wait : Facts.Waits)
-      if (CreatorFlow->reaches(S.Starter, Wait) &&
-          CreatorFlow->reaches(Wait, At))
-        return false;
-    return true;
+    return Overlap.mayRunAt(S, Creator, At, *Context);
   };
 
   for (const ContainerOperation &Op : Flow->accesses()) {
@@ -603,7 +522,7 @@ void UnsynchronizedMutationCheck::onEndOfTranslationUnit() {
   Guards.clear();
   LockingFunctions.clear();
   Starts.clear();
-  Creators.clear();
+  Overlap.clear();
   Context = nullptr;
 }
 

@@ -9,6 +9,7 @@
 #include "lib/ContainersCheck.h"
 #include "lib/FunctionFlow.h"
 #include "lib/LockScope.h"
+#include "lib/StartOverlap.h"
 #include "lib/TraversalPosition.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
@@ -35,7 +36,6 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  class CreatorFacts;
   /// A concurrent start whose callable rule 1 can follow: a lambda, or a
   /// function defined in this TU.
   struct StartedCallable {
@@ -77,12 +77,12 @@ private:
   FunctionFlowCache Flows{Model};
   LockScopeCache Locks{Vocabulary};
   ClassGuards Guards{Flows, Locks, Vocabulary};
+  StartOverlap Overlap{Flows};
   ReportOnce Reported;
   std::shared_ptr<TraversalPosition> Position;
   ASTContext *Context = nullptr;
   llvm::SetVector<const FunctionDecl *> LockingFunctions;
   std::vector<StartedCallable> Starts;
-  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<CreatorFacts>> Creators;
 };
 
 } // namespace clang::tidy::containers

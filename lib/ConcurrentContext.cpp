@@ -57,9 +57,9 @@ std::vector<StatementMatcher> ConcurrentContext::starterMatchers() const {
   std::vector<llvm::StringRef> Functions(ExecutorNames.begin(),
                                          ExecutorNames.end());
   Functions.push_back("::std::async");
-  return {cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
-                               ofClass(hasAnyName(Threads)))),
-                           unless(isExpansionInSystemHeader()))
+  return {cxxConstructExpr(
+              hasDeclaration(cxxConstructorDecl(ofClass(hasAnyName(Threads)))),
+              unless(isExpansionInSystemHeader()))
               .bind("concurrent-start"),
           callExpr(callee(functionDecl(hasAnyName(Functions))),
                    unless(isExpansionInSystemHeader()))
