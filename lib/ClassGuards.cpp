@@ -293,11 +293,13 @@ void ClassGuards::violationsIn(const CXXRecordDecl *RD,
             Guarded = &Other;
         const MemberAccess *Writer = nullptr;
         if (!Access.Mutation) {
-          // Preferably not the guarded access itself, for a second note.
+          // One that may run while the threads do (not in a constructor,
+          // destructor or start-up code); preferably not the guarded access
+          // itself, for a second note.
           for (const MemberAccess &Other : *Accesses)
             if (Other.Mutation && Other.Function != Access.Function &&
                 !isa<CXXConstructorDecl, CXXDestructorDecl>(Other.Function) &&
-                (!Writer || Writer == Guarded))
+                !Other.StartUp && (!Writer || Writer == Guarded))
               Writer = &Other;
           if (!Writer)
             continue;

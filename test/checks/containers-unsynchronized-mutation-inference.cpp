@@ -222,3 +222,23 @@ private:
   std::thread thread_;
   std::vector<int> cache_;
 };
+
+// Near miss: the only unlocked writer is start-up code, so an unlocked read
+// races with nothing that runs beside the thread.
+class Directory {
+public:
+  void start() {
+    names_.push_back(1);
+    thread_ = std::thread(&Directory::run, this);
+  }
+  int count() const { return static_cast<int>(names_.size()); }
+
+private:
+  void run() {
+    std::lock_guard<std::mutex> g(mu_);
+    use(names_.front());
+  }
+  mutable std::mutex mu_;
+  std::thread thread_;
+  std::vector<int> names_;
+};
