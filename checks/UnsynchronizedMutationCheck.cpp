@@ -304,26 +304,26 @@ void UnsynchronizedMutationCheck::checkClassGuards() {
   };
   GuardPolicy Policy{IsMutation, IsIgnored, IsLockedByName, FlagUnlockedReads};
   for (const GuardViolation &V : Guards.violations(Policy, *Context)) {
-    const MemberAccess &Access = *V.Access;
+    const MemberAccess &Access = V.Access;
     if (!firstReport(*Access.Op))
       continue;
     std::string Container = Access.Op->Container.name();
-    std::string Mutex = V.Guarded->GuardMutex->getName().str();
+    std::string Mutex = V.Guarded.GuardMutex->getName().str();
     if (Access.Mutation)
       diag(Access.Op->Loc, "'%0' is modified by '%1' without holding '%2', "
                            "which guards it in '%3'")
           << Container << Access.Op->Name << Mutex
-          << functionName(V.Guarded->Function);
+          << functionName(V.Guarded.Function);
     else
       diag(Access.Op->Loc, "'%0' is read by '%1' without holding '%2', "
                            "which guards it in '%3', while '%4' modifies it")
           << Container << Access.Op->Name << Mutex
-          << functionName(V.Guarded->Function)
+          << functionName(V.Guarded.Function)
           << functionName(V.Writer->Function);
-    diag(V.Guarded->Op->Loc, "'%0' is accessed with '%1' held here",
+    diag(V.Guarded.Op->Loc, "'%0' is accessed with '%1' held here",
          DiagnosticIDs::Note)
         << Container << Mutex;
-    if (V.Writer && V.Writer != V.Guarded)
+    if (V.Writer && V.Writer->Op != V.Guarded.Op)
       diag(V.Writer->Op->Loc, "'%0' is modified here", DiagnosticIDs::Note)
           << Container;
   }

@@ -196,7 +196,7 @@ void ClassGuards::violationsIn(const CXXRecordDecl *RD,
       exemptFunctions(Members, Policy, Ctx);
 
   // The inventory: every access to a member container of this class.
-  llvm::MapVector<const FieldDecl *, std::vector<MemberAccess> *> Inventory;
+  llvm::MapVector<const FieldDecl *, std::vector<MemberAccess>> Inventory;
   auto Collect = [&](const FunctionDecl *FD, const LambdaExpr *Lambda,
                      const FunctionDecl *Member) {
     const FunctionFlow *Flow = Flows.get(FD, Ctx);
@@ -211,11 +211,6 @@ void ClassGuards::violationsIn(const CXXRecordDecl *RD,
       State S = stateIn(FD, Lambda, Op.Call);
       if (!S.Known)
         continue;
-      std::vector<MemberAccess> *&List = Inventory[Field];
-      if (!List) {
-        Inventories.push_back(std::make_unique<std::vector<MemberAccess>>());
-        List = Inventories.back().get();
-      }
       MemberAccess Access;
       Access.Op = &Op;
       Access.Function = Member;
@@ -224,7 +219,7 @@ void ClassGuards::violationsIn(const CXXRecordDecl *RD,
       Access.Held = S.Held;
       Access.GuardMutex = S.Lock ? S.Lock->Mutex->decl() : nullptr;
       Access.StartUp = !Lambda && !S.Held && isStartUp(FD, Op.Call, Ctx);
-      List->push_back(Access);
+      Inventory[Field].push_back(Access);
     }
   };
   for (const FunctionDecl *FD : Members.Methods)
@@ -248,7 +243,7 @@ void ClassGuards::violationsIn(const CXXRecordDecl *RD,
                     llvm::SmallSetVector<const FunctionDecl *, 8>>
         LockedBy;
     llvm::DenseSet<const ValueDecl *> WrittenUnder;
-    for (const MemberAccess &Access : *Accesses) {
+    for (const MemberAccess &Access : Accesses) {
       if (Access.GuardMutex) {
         LockedBy[Access.GuardMutex].insert(Access.Function);
         if (Access.Mutation)
@@ -267,7 +262,7 @@ void ClassGuards::violationsIn(const CXXRecordDecl *RD,
       continue;
     // Functions that modify the container with the guard held: writers.
     llvm::SmallPtrSet<const FunctionDecl *, 8> Writers;
-    for (const MemberAccess &Access : *Accesses)
+    for (const MemberAccess &Access : Accesses)
       if (Access.Mutation && Access.GuardMutex == Guard)
         Writers.insert(Access.Function);
 
@@ -275,7 +270,7 @@ void ClassGuards::violationsIn(const CXXRecordDecl *RD,
     // bug): its first unlocked mutation, else its first unlocked read.
     llvm::SmallPtrSet<const FunctionDecl *, 8> Done;
     for (bool Mutations : {true, false})
-      for (const MemberAccess &Access : *Accesses) {
+      for (const MemberAccess &Access : Accesses) {
         if (Access.Mutation != Mutations || Done.contains(Access.Function) ||
             Covered(Access) || (!Access.Mutation && !Policy.FlagUnlockedReads))
           continue;
@@ -286,7 +281,7 @@ void ClassGuards::violationsIn(const CXXRecordDecl *RD,
         // The evidence: an access with the guard held, in another member
         // function if there is one.
         const MemberAccess *Guarded = nullptr;
-        for (const MemberAccess &Other : *Accesses)
+        for (const MemberAccess &Other : Accesses)
           if (Other.GuardMutex == Guard &&
               (!Guarded || (Guarded->Function == Access.Function &&
                             Other.Function != Access.Function)))
@@ -296,7 +291,7 @@ void ClassGuards::violationsIn(const CXXRecordDecl *RD,
           // One that may run while the threads do (not in a constructor,
           // destructor or start-up code); preferably not the guarded access
           // itself, for a second note.
-          for (const MemberAccess &Other : *Accesses)
+          for (const MemberAccess &Other : Accesses)
             if (Other.Mutation && Other.Function != Access.Function &&
                 !isa<CXXConstructorDecl, CXXDestructorDecl>(Other.Function) &&
                 !Other.StartUp && (!Writer || Writer == Guarded))
@@ -305,7 +300,10 @@ void ClassGuards::violationsIn(const CXXRecordDecl *RD,
             continue;
         }
         Done.insert(Access.Function);
-        Out.push_back({Field, &Access, Guarded, Writer});
+        GuardViolation V{Field, Access, *Guarded, std::nullopt};
+        if (Writer)
+          V.Writer = *Writer;
+        Out.push_back(std::move(V));
       }
   }
 }
@@ -324,7 +322,6 @@ void ClassGuards::clear() {
   PrivateCalls.clear();
   ConcurrentLambdas.clear();
   StartsIn.clear();
-  Inventories.clear();
 }
 
 } // namespace clang::tidy::containers

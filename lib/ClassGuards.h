@@ -59,6 +59,7 @@
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SetVector.h"
+#include <optional>
 #include <vector>
 
 namespace clang::tidy::containers {
@@ -81,12 +82,12 @@ struct MemberAccess {
 /// An unlocked access to a guarded member container.
 struct GuardViolation {
   const FieldDecl *Container = nullptr;
-  const MemberAccess *Access = nullptr;
+  MemberAccess Access;
   /// The evidence: an access with the guard held, in another member
   /// function if there is one.
-  const MemberAccess *Guarded = nullptr;
+  MemberAccess Guarded;
   /// For a read: a modifying access in another member function.
-  const MemberAccess *Writer = nullptr;
+  std::optional<MemberAccess> Writer;
 };
 
 /// What the caller decides: which operations modify, which containers are
@@ -165,8 +166,6 @@ private:
   /// The concurrent starts written directly in each function.
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const Expr *, 1>>
       StartsIn;
-  /// Owns the accesses the violations point at, until clear().
-  std::vector<std::unique_ptr<std::vector<MemberAccess>>> Inventories;
 };
 
 } // namespace clang::tidy::containers
